@@ -1,0 +1,35 @@
+/** `kpi run`: compute the period, write the outputs, print the ranking and the anomaly summary. */
+import { SEVERITY_ORDER, type Severity } from "../../anomalies/anomaly.js";
+import { AnomaliesFound } from "../../errors.js";
+import { computeRun } from "../../pipeline.js";
+import { resultsJson } from "../../report/resultsJson.js";
+import { renderAnomalySummary, renderRanking } from "../../report/terminalReport.js";
+import { writeOutputs } from "../../writeOutputs.js";
+import { useColor, write, type CommandIO } from "../io.js";
+
+export type FailOn = Severity | "never";
+
+export interface RunCommandOptions {
+  config: string;
+  period?: string | undefined;
+  out: string;
+  failOn: FailOn;
+  json: boolean;
+  quiet: boolean;
+}
+
+export async function runCommand(options: RunCommandOptions, io: CommandIO): Promise<void> {
+  const outcome = await computeRun({ config: options.config, cwd: io.cwd, period: options.period });
+  const written = await writeOutputs(outcome, options.out, io.cwd);
+  if (options.json) await write(io.stdout, resultsJson(outcome));
+  else if (!options.quiet) await write(io.stdout, renderRanking(outcome, { color: useColor(io.stdout, io.env) }));
+  if (!options.quiet) {
+    await write(io.stderr, renderAnomalySummary(outcome.anomalies, { color: useColor(io.stderr, io.env) }));
+    await write(io.stderr, `Wrote ${written.join(", ")}\n`);
+  }
+  if (options.failOn !== "never") {
+    const threshold = SEVERITY_ORDER[options.failOn];
+    const found = outcome.anomalies.filter((a) => SEVERITY_ORDER[a.severity] <= threshold).length;
+    if (found > 0) throw new AnomaliesFound(found, options.failOn);
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The engine, pure: sources and config for one period -> scored, tiered and
+ * ranked reps, awards and the anomalies found on the way.
+ * Roster -> who is scored -> records to reps -> metrics -> targets -> scores
+ * -> ranks and tiers -> awards.
+ */
+import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
+import type { Config } from "../config/schema.js";
+import { RESERVED_SOURCES, ROSTER, TARGETS } from "../config/scopes.js";
+import type { SourceData } from "../ingest/sourceData.js";
+import { minorUnits } from "../commission/minorUnits.js";
+import type { Dec } from "../money.js";
+import { aggregateMetrics } from "./aggregateMetrics.js";
+import { assignTiers } from "./assignTiers.js";
+import { attributeRecords, moneyColumnIndex, type Attribution } from "./attribution.js";
+import { computeAwards } from "./awards.js";
+import { addDerivedMetrics } from "./derivedMetrics.js";
+import { inactiveRepAnomalies } from "./inactiveReps.js";
+import { formatPeriod, periodEnd, tenureMonths, type Period } from "./period.js";
+import { competitionRanks, rankReps } from "./rankReps.js";
+import { RepMatcher } from "./repMatcher.js";
+import { attainmentOf } from "./scoreRep.js";
+import { resolveTarget } from "./resolveTarget.js";
+import { buildRoster, isEmployedIn, type Rep } from "./roster.js";
+import type { EngineResult, RepMetric, RepResult } from "./runResult.js";
+import { scoreRep } from "./scoreRep.js";
+import { scorecardChooser } from "./selectScorecard.js";
+import { buildTargetsIndex } from "./targetsIndex.js";
+
+export interface EngineInput {
+  config: Config;
+  sources: ReadonlyMap<string, SourceData>;
+  period: Period;
+}
+
+export function evaluateRun({ config, sources, period }: EngineInput): EngineResult {
+  const anomalies: Anomaly[] = [];
+  const roster = sources.get(ROSTER);
+  const reps = roster ? buildRoster(roster) : [];
+  const matcher = new RepMatcher(reps, config.sources[ROSTER]?.match ?? []);
+  const scored = reps.filter((rep) => isEmployedIn(rep, period)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const scoredIds = new Set(scored.map((r) => r.id));
+  const formatMoney = (d: Dec) => `${d.toFixed(minorUnits(config.currency))} ${config.currency}`;
+
+  const attribution = new Map<string, Attribution>();
+  for (const [name, source] of sources) {
+    if (name === ROSTER) continue;
+    const types = columnTypes(config, name);
+    const a = attributeRecords(source, matcher, moneyColumnIndex(source, types), formatMoney);
+    attribution.set(name, a);
+    anomalies.push(...a.anomalies);
+    if (!RESERVED_SOURCES.has(name)) {
+      anomalies.push(...inactiveRepAnomalies(source, a, scoredIds, dateColumnsOf(config, name), moneyColumnIndex(source, types), period, formatMoney));
+    }
+  }
+
+  const table = addDerivedMetrics(config, aggregateMetrics({ config, sources, attribution, scored, period }), scored.map((r) => r.id));
+  const targets = buildTargetsIndex(sources.get(TARGETS), attribution.get(TARGETS), new Set(Object.keys(config.metrics)));
+  anomalies.push(...targets.anomalies);
+
+  const chooseScorecard = scorecardChooser(config.scorecards);
+  const lastDay = periodEnd(period);
+  const unranked = scored.map((rep) => {
+    const tenure = rep.hired === null ? 0 : tenureMonths(rep.hired, lastDay);
+    const card = chooseScorecard({ rep, tenureMonths: tenure });
+    const targetOf = (metric: string) => resolveTarget(config, targets.index, rep, metric, period);
+    const scoring = scoreRep(card, config.metrics, (metric) => table.get(metric)?.get(rep.id), targetOf);
+    const metrics: Record<string, RepMetric> = {};
+    for (const [name, spec] of Object.entries(config.metrics)) {
+      const result = table.get(name)?.get(rep.id);
+      const target = targetOf(name);
+      const actual = result?.actual ?? null;
+      const onCard = scoring.rows.find((row) => row.metric === name);
+      const attainment = actual !== null && target && !target.value.isZero() ? attainmentOf(actual, target.value, spec.better, card.cap).attainment.toNumber() : null;
+      metrics[name] = { actual, target: target?.value ?? null, targetSource: target?.source ?? null, attainment, capped: onCard?.capped ?? null, records: result?.records ?? null };
+    }
+    for (const row of scoring.rows) {
+      if (row.excluded === "missing_target") {
+        anomalies.push(anomaly({ severity: "warning", code: "missing_target", rep: rep.id, metric: row.metric, message: `${rep.id} has no target for ${row.metric} in ${formatPeriod(period)}; it is left out of the score and the other weights of "${row.dimension}" are scaled up` }));
+      } else if (row.excluded === "no_data") {
+        anomalies.push(anomaly({ severity: "warning", code: "no_data", rep: rep.id, metric: row.metric, message: `${rep.id} has no value for ${row.metric} in ${formatPeriod(period)} (nothing to average or divide); it is left out of the score` }));
+      }
+    }
+    if (scoring.score === null) {
+      anomalies.push(anomaly({ severity: "warning", code: "no_data", rep: rep.id, message: `${rep.id} has no scorable metric in ${formatPeriod(period)}: no score, no tier, ranked last` }));
+    }
+    return { rep, tenure, card: card.name, scoring, metrics };
+  });
+
+  const { ordered, ranks } = rankReps(
+    unranked.map((r) => ({
+      ...r,
+      id: r.rep.id,
+      score: r.scoring.score,
+      tieBreak: config.ranking.tie_break.map((metric) =>
+        metric === "rep" ? { value: null, better: "higher" as const } : { value: r.metrics[metric]?.actual?.toNumber() ?? null, better: config.metrics[metric]?.better ?? "higher" },
+      ),
+    })),
+  );
+  const tiers = assignTiers(config.tiers, ordered.map((r) => r.score));
+  const results: RepResult[] = ordered.map((r, i) => ({
+    rep: r.rep,
+    tenureMonths: r.tenure,
+    scorecard: r.card,
+    score: r.score,
+    tier: tiers[i] ?? null,
+    rank: ranks[i] ?? i + 1,
+    rankWithin: {},
+    dimensions: r.scoring.dimensions,
+    metrics: r.metrics,
+    scorecardRows: r.scoring.rows,
+  }));
+  for (const column of config.ranking.within) addRanksWithin(results, column);
+
+  const awards = computeAwards(config.awards, config.metrics, results.map((r) => ({ id: r.rep.id, actual: (metric: string) => r.metrics[metric]?.actual ?? null })));
+  return { period, reps: results, awards, anomalies };
+}
+
+function addRanksWithin(results: RepResult[], column: string): void {
+  const groups = new Map<string, RepResult[]>();
+  for (const result of results) {
+    const key = String(result.rep.attributes.get(column) ?? "");
+    groups.set(key, [...(groups.get(key) ?? []), result]);
+  }
+  for (const members of groups.values()) {
+    const ranks = competitionRanks(members.map((m) => m.score));
+    members.forEach((m, i) => (m.rankWithin[column] = ranks[i] ?? i + 1));
+  }
+}
+
+function columnTypes(config: Config, source: string): Map<string, string> {
+  return new Map(Object.entries(config.sources[source]?.columns ?? {}).map(([name, spec]) => [name, spec.type]));
+}
+
+/** Date columns that place this source's records in periods (metrics' and per_record components'). */
+export function dateColumnsOf(config: Config, source: string): string[] {
+  const fromMetrics = Object.values(config.metrics).flatMap((m) => (m.source === source && m.date ? [m.date] : []));
+  const fromCommission = (config.commission?.plans ?? []).flatMap((p) => p.components.flatMap((c) => (c.type === "per_record" && c.source === source ? [c.date] : [])));
+  return [...new Set([...fromMetrics, ...fromCommission])];
+}
+
+export type { Rep };

@@ -1,0 +1,43 @@
+/**
+ * For `kpi validate`: does every source open, and does its header row hold
+ * every mapped column? Reads only up to each file's header row.
+ */
+import type { ConfigPath, LocateOptions, Position } from "../config/positions.js";
+import type { Config } from "../config/schema.js";
+import { InputError, type Issue } from "../errors.js";
+import { mapHeader } from "./mapHeader.js";
+import { rawText, type RawRow } from "./rawRow.js";
+import { readCsvRows } from "./readCsvRows.js";
+import { readXlsxRows } from "./readXlsxRows.js";
+import { resolveFiles } from "./resolveFiles.js";
+
+export async function checkSourcesOpen(config: Config, file: string, baseDir: string, locate: (path: ConfigPath, options?: LocateOptions) => Position): Promise<Issue[]> {
+  const issues: Issue[] = [];
+  for (const [name, source] of Object.entries(config.sources)) {
+    const columns = Object.entries(source.columns).map(([column, spec]) => ({ name: column, from: spec.from ?? column, hasDefault: spec.default !== undefined }));
+    try {
+      for (const f of await resolveFiles(source.path, baseDir)) {
+        const rows: AsyncGenerator<RawRow> = /\.xls[xm]$/i.test(f.path)
+          ? readXlsxRows(f.path, f.display, source.sheet === undefined ? {} : { sheet: source.sheet })
+          : readCsvRows(f.path, f.display, { encoding: source.encoding, delimiter: source.delimiter });
+        let header: RawRow | null = null;
+        for await (const row of rows) {
+          const isHeader = source.header_row !== undefined ? row.row >= source.header_row : row.cells.some((c) => rawText(c).trim() !== "");
+          if (isHeader) {
+            header = row;
+            break;
+          }
+        }
+        await rows.return(undefined);
+        if (!header) throw new InputError("has no header row (the file is empty)", f.display);
+        mapHeader(header.cells, columns, f.display, header.row);
+      }
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const column = error.column === null ? undefined : columns.find((c) => c.from === error.column)?.name;
+      const path: ConfigPath = column === undefined ? ["sources", name, "path"] : ["sources", name, "columns", column];
+      issues.push({ code: "data", message: `source "${name}": ${error.message}`, file, ...locate(path) });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,28 @@
+/** A source's `path` -> the files it names: the path itself, or a glob's matches in sorted order. */
+import { access } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { InputError } from "../errors.js";
+
+export interface SourceFile {
+  /** absolute path */
+  path: string;
+  /** the path as shown to users: relative to the config's folder */
+  display: string;
+}
+
+export async function resolveFiles(pattern: string, baseDir: string): Promise<SourceFile[]> {
+  const toFile = (path: string): SourceFile => ({ path, display: relative(baseDir, path).split("\\").join("/") || path });
+  if (!isDynamicPattern(pattern)) {
+    const path = isAbsolute(pattern) ? pattern : resolve(baseDir, pattern);
+    try {
+      await access(path);
+    } catch {
+      throw new InputError("file not found", pattern);
+    }
+    return [toFile(path)];
+  }
+  const matches = await glob(pattern, { cwd: baseDir, absolute: true, onlyFiles: true, dot: false });
+  if (matches.length === 0) throw new InputError("no file matches this pattern", pattern);
+  return matches.sort().map(toFile);
+}

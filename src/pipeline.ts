@@ -1,0 +1,39 @@
+/**
+ * The stages of a run in order: load config -> ingest -> engine -> collect
+ * anomalies. Everything after ingest is pure; writing outputs is the
+ * separate last step (`writeOutputs`), so `explain` and `diff` reuse this.
+ */
+import { compareAnomalies } from "./anomalies/anomaly.js";
+import { loadConfig } from "./config/loadConfig.js";
+import { defaultPeriod } from "./engine/defaultPeriod.js";
+import { evaluateRun } from "./engine/evaluateRun.js";
+import { parsePeriod, type Period } from "./engine/period.js";
+import { InputError, UsageError } from "./errors.js";
+import { ingestAll } from "./ingest/ingestAll.js";
+import type { RunOutcome } from "./runOutcome.js";
+import { VERSION } from "./version.js";
+
+export interface RunOptions {
+  config: string;
+  cwd: string;
+  /** `2026-10`, `2026-Q4` or `2026`; default: the latest complete period in the data */
+  period?: string | undefined;
+}
+
+export function parsePeriodOption(text: string): Period {
+  const period = parsePeriod(text.trim());
+  if (!period) throw new UsageError(`-p ${text} is not a period; write a month (2026-10), a quarter (2026-Q4) or a year (2026)`);
+  return period;
+}
+
+export async function computeRun(options: RunOptions): Promise<RunOutcome> {
+  const requested = options.period === undefined ? null : parsePeriodOption(options.period);
+  const loaded = await loadConfig(options.config, options.cwd);
+  const ingested = await ingestAll(loaded);
+  const period = requested ?? defaultPeriod(loaded.config, ingested.sources);
+  if (!period) throw new InputError("no record has a date in the columns the metrics use, so there is no period to report; give one with -p", loaded.file);
+  const engine = evaluateRun({ config: loaded.config, sources: ingested.sources, period });
+  const ingestAnomalies = [...ingested.sources.values()].flatMap((source) => source.anomalies);
+  const anomalies = [...ingestAnomalies, ...engine.anomalies].sort(compareAnomalies);
+  return { loaded, ingested, period, engine, anomalies, version: VERSION };
+}

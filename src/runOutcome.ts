@@ -1,0 +1,17 @@
+import type { Anomaly } from "./anomalies/anomaly.js";
+import type { LoadedConfig } from "./config/loadConfig.js";
+import type { EngineResult } from "./engine/runResult.js";
+import type { Period } from "./engine/period.js";
+import type { Ingested } from "./ingest/ingestAll.js";
+
+/** Everything one `kpi run` computed, handed to the writers. */
+export interface RunOutcome {
+  loaded: LoadedConfig;
+  ingested: Ingested;
+  period: Period;
+  engine: EngineResult;
+  /** every anomaly of every stage, sorted by severity then rep */
+  anomalies: Anomaly[];
+  /** the kpi version that computed it */
+  version: string;
+}

@@ -1,0 +1,35 @@
+/**
+ * The output stage: the run's files, each written to a temporary file and
+ * renamed into place. Refuses an output folder that would overwrite an input.
+ */
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { InputError } from "./errors.js";
+import { anomaliesSheet } from "./report/anomaliesSheet.js";
+import { minorUnits } from "./commission/minorUnits.js";
+import { reportWorkbook } from "./report/reportWorkbook.js";
+import { resultsJson } from "./report/resultsJson.js";
+import { writeFileAtomic } from "./report/atomicWrite.js";
+import { writeWorkbook } from "./report/writeWorkbook.js";
+import type { RunOutcome } from "./runOutcome.js";
+
+export const OUTPUT_FILES = ["report.xlsx", "anomalies.xlsx", "results.json"] as const;
+
+export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: string): Promise<string[]> {
+  const dir = resolve(cwd, outDir);
+  const targets = OUTPUT_FILES.map((name) => join(dir, name));
+  const inputs = new Set([resolve(outcome.loaded.baseDir, outcome.loaded.file), ...outcome.ingested.files.map((f) => f.path)]);
+  for (const target of targets) {
+    if (inputs.has(target)) throw new InputError(`writing ${target} would overwrite an input; choose another output folder with -o`, outDir);
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new InputError(`cannot create the output folder: ${(error as Error).message}`, outDir);
+  }
+  const { currency } = outcome.loaded.config;
+  await writeWorkbook(reportWorkbook(outcome), join(dir, "report.xlsx"));
+  await writeWorkbook({ currency, minorUnits: minorUnits(currency), sheets: [anomaliesSheet(outcome.anomalies)] }, join(dir, "anomalies.xlsx"));
+  await writeFileAtomic(join(dir, "results.json"), resultsJson(outcome));
+  return targets;
+}
