@@ -54,6 +54,7 @@ export async function buildExamples(): Promise<Map<string, Buffer>> {
   const periodPlants: Planted[] = [
     { code: "outlier", file: DEALS_FILE, row: null, column: null, value: null, rep: PLANTED.outlier, what: "won_revenue in 2026-10 far above the other reps on the same scorecard (a 2,360,000.00 tender)" },
     { code: "period_end_share", file: DEALS_FILE, row: null, column: null, value: null, rep: PLANTED.periodEnd, what: "most of 2026-10's won revenue closed on 29–31 October" },
+    { code: "change", file: "data/activities.csv", row: null, column: null, value: null, rep: PLANTED.onLeave, what: "visits far below September's: two weeks of leave in October" },
     { code: "rule", file: "data/activities.csv", row: null, column: null, value: null, rep: PLANTED.visitsUpWinsDown, what: "visits up against September while the win rate falls (the \"Conversion down while visits up\" rule)" },
   ];
   const planted = [...rowPlants, ...periodPlants];

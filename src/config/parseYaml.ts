@@ -58,10 +58,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   }
 
   let aliases = 0;
+  let firstAlias = 0;
   try {
     visit(doc, {
       Alias(_key, node: Alias) {
         aliases++;
+        if (aliases === 1) firstAlias = node.range?.[0] ?? 0;
         if (aliases === MAX_ALIASES + 1) {
           issues.push(issueAt(node.range?.[0] ?? 0, "yaml", `more than ${MAX_ALIASES} aliases: kpi limits aliases so a small file cannot expand into a huge one`));
         }
@@ -82,7 +84,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    issues.push({ code: "yaml", message: `the YAML cannot be expanded: ${(error as Error).message}`, file, line: 1, col: 1 });
+    // the library's message has no position: point at the first alias, where expansion starts
+    issues.push(issueAt(firstAlias, "yaml", `aliases expand too far (${(error as Error).message}); write the values out or use fewer aliases`));
     return { doc, lineCounter, data: undefined, issues };
   }
   if (!isMap(doc.contents)) {

@@ -11,7 +11,7 @@ import { ConfigSchema, type Config } from "./schema.js";
 import { knownKeys } from "./knownKeys.js";
 
 export function validateSchema(parsed: ParsedYaml, file: string): { config: Config | null; issues: Issue[] } {
-  const result = ConfigSchema.safeParse(parsed.data);
+  const result = ConfigSchema.safeParse(parsed.data, { reportInput: true });
   if (result.success) return { config: result.data, issues: [] };
   const issues = result.error.issues.flatMap((issue) => toIssues(issue, parsed, file));
   return { config: null, issues: dedupe(issues) };

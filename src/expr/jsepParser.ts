@@ -209,7 +209,11 @@ export function parseJsep(source: string): JsepNode {
     if (error instanceof ExprSyntaxError) throw error;
     if (error instanceof RangeError) throw new ExprSyntaxError("the expression is nested too deeply", 0);
     const { index, description } = error as { index?: unknown; description?: unknown };
-    if (typeof index === "number" && typeof description === "string") throw new ExprSyntaxError(reword(description, source, index), index);
+    if (typeof index === "number" && typeof description === "string") {
+      // jsep reports an unexpected token after stepping over it
+      const at = description.startsWith("Unexpected token") ? Math.max(0, index - 1) : index;
+      throw new ExprSyntaxError(reword(description, source, at), at);
+    }
     throw error;
   }
   if (root.type === "Compound") throw new ExprSyntaxError("the expression is empty", 0);

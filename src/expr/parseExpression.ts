@@ -142,11 +142,11 @@ class Converter {
       const hint = didYouMean(name, FUNCTIONS.keys()) || `; the functions are ${[...FUNCTIONS.keys()].join(", ")}`;
       return this.fail(`unknown function "${name}"${hint}`, span.start);
     }
-    const args = node["arguments"] as JsepNode[];
+    const args = (node["arguments"] as JsepNode[]).map((arg) => this.convert(arg, depth + 1));
     if (args.length < def.minArgs || args.length > def.maxArgs) {
       this.fail(`${def.signature} takes ${arityText(def)}, not ${args.length}`, span.start);
     }
-    return { kind: "call", name, args: args.map((arg) => this.convert(arg, depth + 1)), start: span.start, end: span.end };
+    return { kind: "call", name, args, start: span.start, end: span.end };
   }
 
   private unary(node: JsepNode, depth: number): Expr {

@@ -37,6 +37,7 @@ export async function* readCsvRows(path: string, displayName: string, options: C
     info: true,
     bom: true,
     relax_column_count: true,
+    relax_quotes: true, // a quote inside an unquoted field (=HYPERLINK("x")) is text, as spreadsheets read it
     skip_empty_lines: false,
     record_delimiter: ["\r\n", "\n", "\r"],
     max_record_size: MAX_RECORD_CHARS,

@@ -17,7 +17,13 @@ export function anomaliesSheet(anomalies: readonly Anomaly[]): Sheet {
       { header: "Value", format: "text" },
       { header: "Message", format: "text", width: 80 },
     ],
-    rows: anomalies.map((a) => [a.severity, a.code, a.rep, a.metric, a.source, a.file, a.row, a.column, a.value, a.message]),
+    rows: anomalies.map((a) => [a.severity, a.code, clip(a.rep), a.metric, a.source, a.file, a.row, clip(a.column), clip(a.value), clip(a.message, 2000)]),
     rowStyles: anomalies.map((a) => (a.severity === "error" ? "highlight" : undefined)),
   };
+}
+
+/** Raw cell values can be huge (a 1 MiB hostile cell); a sheet shows their start. */
+export function clip(text: string | null, max = 200): string | null {
+  if (text === null || text.length <= max) return text;
+  return `${text.slice(0, max)}… (${text.length} characters)`;
 }

@@ -148,8 +148,7 @@ function writeText(target: XlsxCell, text: string, rowStyle: RowStyle, look: Loo
     throw new OutputLimitError(look.file, place.sheet, place.row, place.column, detail);
   }
   target.value = escapeXlsxText(text);
-  const style = styleFor(look, isFormulaLike(text) ? TEXT_FORMAT : undefined, rowStyle);
-  if (style.numFmt !== undefined || rowStyle !== "normal") target.style = style;
+  target.style = styleFor(look, isFormulaLike(text) ? TEXT_FORMAT : undefined, rowStyle);
 }
 
 function writeCell(target: XlsxCell, cell: CheckedCell, format: CellFormat, rowStyle: RowStyle, look: Look): void {
@@ -177,7 +176,8 @@ function writeCell(target: XlsxCell, cell: CheckedCell, format: CellFormat, rowS
     case "text":
       throw new Error("text cells go through writeText");
   }
-  if (numFmt !== undefined || rowStyle !== "normal") target.style = styleFor(look, numFmt, rowStyle);
+  // always a shared object: exceljs caches a style's id by object, and a fresh `{}` per cell is slow
+  target.style = styleFor(look, numFmt, rowStyle);
 }
 
 function checkMoney(cell: CheckedCell, sheet: Sheet, r: number, c: number, look: Look): void {
