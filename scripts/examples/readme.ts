@@ -58,9 +58,10 @@ are billed in USD. Targets come at three grains: a year (\`2026\`), a quarter
 ### Planted problems
 
 So that the first run shows what the anomaly checks find, a few problems are
-planted, each once. Rows are file lines, header included.
+planted, each once. Rows are file lines, header included; a rep is shown as
+the file writes it (a name or an id).
 
-| code | where | rep (as written) | what |
+| code | where | rep | what |
 |---|---|---|---|
 ${problems}
 

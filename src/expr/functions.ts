@@ -29,6 +29,14 @@ export interface FunctionDef {
 /** `round` accepts this many decimal places, either way of the point. */
 export const MAX_ROUND_PLACES = 60;
 
+/** Dec for a small integer (day counts, years, months), shared: decimals are immutable and this runs per row. */
+const SMALL = 20_000;
+const smallInts: (Dec | undefined)[] = [];
+function int(i: number): Dec {
+  if (i < -SMALL || i > SMALL) return new Dec(i);
+  return (smallInts[i + SMALL] ??= new Dec(i));
+}
+
 const string = (v: Value | undefined): v is string => typeof v === "string";
 const date = (v: Value | undefined): v is CalendarDate => v instanceof CalendarDate;
 
@@ -66,7 +74,7 @@ function fn(name: string, signature: string, minArgs: number, maxArgs: number, a
 }
 
 const DEFS: readonly FunctionDef[] = [
-  fn("days", "days(from, to)", 2, 2, ([a, b]) => (date(a) && date(b) ? new Dec(b.day - a.day) : null)),
+  fn("days", "days(from, to)", 2, 2, ([a, b]) => (date(a) && date(b) ? int(b.day - a.day) : null)),
   fn("abs", "abs(x)", 1, 1, ([x]) => (isDec(x) ? x.abs() : null)),
   fn("min", "min(a, b, ...)", 1, Infinity, (args) => extreme(args, 1)),
   fn("max", "max(a, b, ...)", 1, Infinity, (args) => extreme(args, -1)),
@@ -83,8 +91,8 @@ const DEFS: readonly FunctionDef[] = [
   fn("upper", "upper(text)", 1, 1, ([s]) => (string(s) ? s.toUpperCase() : null)),
   fn("contains", "contains(text, part)", 2, 2, ([s, part]) => (string(s) && string(part) ? s.includes(part) : null)),
   fn("starts_with", "starts_with(text, prefix)", 2, 2, ([s, prefix]) => (string(s) && string(prefix) ? s.startsWith(prefix) : null)),
-  fn("year", "year(date)", 1, 1, ([d]) => (date(d) ? new Dec(ymdFromDay(d.day).year) : null)),
-  fn("month", "month(date)", 1, 1, ([d]) => (date(d) ? new Dec(ymdFromDay(d.day).month) : null)),
+  fn("year", "year(date)", 1, 1, ([d]) => (date(d) ? int(ymdFromDay(d.day).year) : null)),
+  fn("month", "month(date)", 1, 1, ([d]) => (date(d) ? int(ymdFromDay(d.day).month) : null)),
 ];
 
 /** name → definition; a Map, so no name can reach Object.prototype */
