@@ -106,10 +106,10 @@ function deals(all: readonly ZhRep[], bookOf: Map<string, ZhAccount[]>): ZhDeal[
     const rng = new Rng(`zh-deals:${rep.id}`);
     const book = bookOf.get(rep.id) ?? [];
     const big = rep.role === "大客户经理";
-    const winRate = rng.range(0.36, 0.5);
+    const winRate = rng.range(0.45, 0.6);
     for (const day of workdays(Math.max(d("2025-11-01"), rep.hired), LAST_DATA_DAY)) {
       const ramp = Math.min(1, 0.3 + 0.2 * monthsSince(rep.hired, day));
-      if (!rng.chance((big ? 0.14 : 0.19) * ramp)) continue;
+      if (!rng.chance((big ? 0.15 : 0.2) * ramp)) continue;
       const account = rng.pick(book);
       let closed = nextWorkday(day + Math.round(big ? rng.bell(25, 100) : rng.bell(10, 60)));
       const [lo, hi] = PRICE[account.kind];
