@@ -1,4 +1,5 @@
 import type { Anomaly } from "./anomalies/anomaly.js";
+import type { CommissionResult } from "./commission/commissionResult.js";
 import type { LoadedConfig } from "./config/loadConfig.js";
 import type { EngineResult } from "./engine/runResult.js";
 import type { Period } from "./engine/period.js";
@@ -10,6 +11,8 @@ export interface RunOutcome {
   ingested: Ingested;
   period: Period;
   engine: EngineResult;
+  /** payouts per rep; absent only while the commission stage is not wired in */
+  commission?: CommissionResult;
   /** every anomaly of every stage, sorted by severity then rep */
   anomalies: Anomaly[];
   /** the kpi version that computed it */

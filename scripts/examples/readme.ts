@@ -66,7 +66,9 @@ the file writes it (a name or an id).
 ${problems}
 
 Everything else is meant to be clean. \`planted.json\` lists the same in a
-form tests can read.
+form tests can read. Because some planted problems are errors, a plain
+\`kpi run\` writes its outputs and then exits with code 3; add
+\`--fail-on never\` to get 0.
 
 ## Chinese example: \`examples/zh/\`
 

@@ -20,6 +20,8 @@ export interface AggregateInput {
   attribution: ReadonlyMap<string, Attribution>;
   scored: readonly Rep[];
   period: Period;
+  /** count only records dated in these days instead of the whole period (e.g. its last 3 days) */
+  days?: { first: number; last: number };
 }
 
 export function aggregateMetrics(input: AggregateInput): MetricTable {
@@ -43,8 +45,8 @@ function aggregateOne(metric: MetricConfig, input: AggregateInput): Map<string, 
     const dateIndex = source.columns.indexOf(metric.date ?? "");
     const where = metric.where === undefined ? null : compileForRecords(metric.where, source.columns);
     const value = metric.value === undefined ? null : compileForRecords(metric.value, source.columns);
-    const first = periodStart(input.period);
-    const last = periodEnd(input.period);
+    const first = input.days?.first ?? periodStart(input.period);
+    const last = input.days?.last ?? periodEnd(input.period);
     source.records.forEach((record, i) => {
       const rep = attribution.repOf[i];
       if (!rep || !scored.has(rep.id)) return;
