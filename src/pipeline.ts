@@ -4,6 +4,8 @@
  * separate last step (`writeOutputs`), so `explain` and `diff` reuse this.
  */
 import { compareAnomalies } from "./anomalies/anomaly.js";
+import { computeCommission } from "./commission/computeCommission.js";
+import { repsNeedingReview } from "./commission/needsReview.js";
 import { loadConfig } from "./config/loadConfig.js";
 import { defaultPeriod } from "./engine/defaultPeriod.js";
 import { evaluateRun } from "./engine/evaluateRun.js";
@@ -32,8 +34,15 @@ export async function computeRun(options: RunOptions): Promise<RunOutcome> {
   const ingested = await ingestAll(loaded);
   const period = requested ?? defaultPeriod(loaded.config, ingested.sources);
   if (!period) throw new InputError("no record has a date in the columns the metrics use, so there is no period to report; give one with -p", loaded.file);
-  const engine = evaluateRun({ config: loaded.config, sources: ingested.sources, period });
+  const { config } = loaded;
+  const engine = evaluateRun({ config, sources: ingested.sources, period });
   const ingestAnomalies = [...ingested.sources.values()].flatMap((source) => source.anomalies);
-  const anomalies = [...ingestAnomalies, ...engine.anomalies].sort(compareAnomalies);
-  return { loaded, ingested, period, engine, anomalies, version: VERSION };
+  const found = [...ingestAnomalies, ...engine.anomalies];
+  const needsReview = repsNeedingReview(found, engine.reps.map((r) => r.rep), config.sources["roster"]?.match ?? []);
+  const commission = computeCommission({ config, engine, sources: ingested.sources, needsReview });
+  // a base metric without a target is already reported when it is also on the scorecard
+  const seen = new Set(found.map((a) => `${a.code}\u0000${a.rep}\u0000${a.metric}`));
+  const extra = commission.anomalies.filter((a) => !seen.has(`${a.code}\u0000${a.rep}\u0000${a.metric}`));
+  const anomalies = [...found, ...extra].sort(compareAnomalies);
+  return { loaded, ingested, period, engine, commission: commission.result, anomalies, version: VERSION };
 }

@@ -7,13 +7,15 @@ import { join, resolve } from "node:path";
 import { InputError } from "./errors.js";
 import { anomaliesSheet } from "./report/anomaliesSheet.js";
 import { minorUnits } from "./commission/minorUnits.js";
+import { commissionsSheet, commissionsWorkbook } from "./report/commissionsWorkbook.js";
 import { reportWorkbook } from "./report/reportWorkbook.js";
+import { writeCsv } from "./report/writeCsv.js";
 import { resultsJson } from "./report/resultsJson.js";
 import { writeFileAtomic } from "./report/atomicWrite.js";
 import { writeWorkbook } from "./report/writeWorkbook.js";
 import type { RunOutcome } from "./runOutcome.js";
 
-export const OUTPUT_FILES = ["report.xlsx", "anomalies.xlsx", "results.json"] as const;
+export const OUTPUT_FILES = ["report.xlsx", "commissions.xlsx", "commissions.csv", "anomalies.xlsx", "results.json"] as const;
 
 export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: string): Promise<string[]> {
   const dir = resolve(cwd, outDir);
@@ -29,6 +31,9 @@ export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: str
   }
   const { currency } = outcome.loaded.config;
   await writeWorkbook(reportWorkbook(outcome), join(dir, "report.xlsx"));
+  const commissions = commissionsWorkbook(outcome);
+  await writeWorkbook(commissions, join(dir, "commissions.xlsx"));
+  await writeCsv(commissionsSheet(outcome), join(dir, "commissions.csv"));
   await writeWorkbook({ currency, minorUnits: minorUnits(currency), sheets: [anomaliesSheet(outcome.anomalies)] }, join(dir, "anomalies.xlsx"));
   await writeFileAtomic(join(dir, "results.json"), resultsJson(outcome));
   return targets;

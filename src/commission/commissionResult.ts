@@ -16,7 +16,8 @@ export interface CommissionLine {
 
 export interface RepPayout {
   rep: string;
-  plan: string | null;
+  /** the plans that applied, in config order (usually one) */
+  plans: string[];
   /** component name -> sum of its rounded lines, in plan order */
   components: Map<string, Dec>;
   capAdjustment: Dec;

@@ -113,7 +113,7 @@ export function evaluateRun({ config, sources, period }: EngineInput): EngineRes
   for (const column of config.ranking.within) addRanksWithin(results, column);
 
   const awards = computeAwards(config.awards, config.metrics, results.map((r) => ({ id: r.rep.id, actual: (metric: string) => r.metrics[metric]?.actual ?? null })));
-  return { period, reps: results, awards, anomalies };
+  return { period, reps: results, awards, anomalies, attribution };
 }
 
 function addRanksWithin(results: RepResult[], column: string): void {

@@ -5,6 +5,8 @@
  */
 import { formatPeriod } from "../engine/period.js";
 import type { RunOutcome } from "../runOutcome.js";
+import { minorUnits } from "../commission/minorUnits.js";
+import type { Dec } from "../money.js";
 import { metricJson } from "./formatValues.js";
 
 export function resultsJson(outcome: RunOutcome): string {
@@ -36,11 +38,31 @@ export function resultsJson(outcome: RunOutcome): string {
           { actual: metricJson(config, name, m.actual), target: metricJson(config, name, m.target), target_source: m.targetSource, attainment: m.attainment, capped: m.capped, records: m.records },
         ]),
       ),
+      payout: payoutJson(outcome, r.rep.id),
       scorecard_rows: r.scorecardRows.map((row) => ({ dimension: row.dimension, metric: row.metric, weight: row.weight, points: row.points, excluded: row.excluded })),
     })),
     awards: outcome.engine.awards.map((a) => ({ award: a.award, rep: a.rep, value: metricJson(config, config.awards.find((x) => x.name === a.award)?.by ?? "", a.value) })),
+    commission: outcome.commission ? { components: outcome.commission.componentNames, grand_total: money(outcome, outcome.commission.grandTotal) } : null,
     anomalies: outcome.anomalies,
     sources,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function money(outcome: RunOutcome, d: Dec): string {
+  return d.toFixed(minorUnits(outcome.loaded.config.currency));
+}
+
+function payoutJson(outcome: RunOutcome, rep: string): unknown {
+  const payout = outcome.commission?.reps.get(rep);
+  if (!payout) return null;
+  const m = (d: Dec | null) => (d === null ? null : money(outcome, d));
+  return {
+    total: m(payout.total),
+    components: Object.fromEntries([...payout.components].map(([name, amount]) => [name, m(amount)])),
+    cap_adjustment: m(payout.capAdjustment),
+    needs_review: payout.needsReview,
+    plans: payout.plans,
+    lines: payout.lines.map((l) => ({ plan: l.plan, component: l.component, record: l.record, base: m(l.base), rate: l.rate === null ? null : l.rate.toNumber(), amount: m(l.amount), note: l.note })),
+  };
 }

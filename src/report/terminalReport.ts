@@ -2,6 +2,9 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Anomaly, Severity } from "../anomalies/anomaly.js";
+import type { CommissionResult, RepPayout } from "../commission/commissionResult.js";
+import { groupThousands } from "../util/groupThousands.js";
+import { minorUnits } from "../commission/minorUnits.js";
 import { formatPeriod } from "../engine/period.js";
 import type { RunOutcome } from "../runOutcome.js";
 import { roundScore } from "./formatValues.js";
@@ -14,10 +17,12 @@ export interface TerminalOptions {
 export function renderRanking(outcome: RunOutcome, options: TerminalOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const dimensions = dimensionNames(outcome);
+  const payouts = outcome.commission && outcome.commission.componentNames.length > 0 ? outcome.commission : null;
+  const digits = minorUnits(outcome.loaded.config.currency);
   const table = new Table({
-    head: ["Rank", "Rep", "Name", "Team", "Scorecard", "Tier", "Score", ...dimensions].map((h) => c.bold(h)),
-    style: { head: [], border: [] },
-    colAligns: ["right", "left", "left", "left", "left", "center", "right", ...dimensions.map(() => "right" as const)],
+    head: ["Rank", "Rep", "Name", "Team", "Scorecard", "Tier", "Score", ...dimensions, ...(payouts ? ["Payout"] : [])].map((h) => c.bold(h)),
+    style: { head: [], border: [], compact: true },
+    colAligns: ["right", "left", "left", "left", "left", "center", "right", ...dimensions.map(() => "right" as const), "right"],
   });
   for (const r of outcome.engine.reps) {
     table.push([
@@ -29,10 +34,12 @@ export function renderRanking(outcome: RunOutcome, options: TerminalOptions): st
       tierText(c, r.tier),
       scoreText(r.score),
       ...dimensions.map((d) => scoreText(r.dimensions[d] ?? null)),
+      ...(payouts ? [payoutText(c, payouts.reps.get(r.rep.id), digits)] : []),
     ]);
   }
   const title = `${outcome.loaded.config.name ?? "KPI"} · ${formatPeriod(outcome.period)} · ${outcome.engine.reps.length} reps scored`;
-  return `${c.bold(title)}\n${table.toString()}\n`;
+  const total = payouts ? `Total payout: ${groupThousands(payouts.grandTotal.toFixed(digits))} ${outcome.loaded.config.currency}${reviewNote(payouts)}\n` : "";
+  return `${c.bold(title)}\n${table.toString()}\n${total}`;
 }
 
 export function renderAnomalySummary(anomalies: readonly Anomaly[], options: TerminalOptions, perCode = 3): string {
@@ -40,7 +47,10 @@ export function renderAnomalySummary(anomalies: readonly Anomaly[], options: Ter
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
   const lines: string[] = [];
-  const counts = (["error", "warning", "info"] as const).map((s) => `${anomalies.filter((a) => a.severity === s).length} ${s}${s === "info" ? "" : "s"}`);
+  const counts = (["error", "warning", "info"] as const).map((s) => {
+    const n = anomalies.filter((a) => a.severity === s).length;
+    return `${n} ${s}${s === "info" || n === 1 ? "" : "s"}`;
+  });
   lines.push(c.bold(`Anomalies: ${counts.join(", ")}`));
   const groups = new Map<string, Anomaly[]>();
   for (const a of anomalies) groups.set(`${a.severity}\u0000${a.code}`, [...(groups.get(`${a.severity}\u0000${a.code}`) ?? []), a]);
@@ -56,6 +66,17 @@ export function renderAnomalySummary(anomalies: readonly Anomaly[], options: Ter
 function where(a: Anomaly): string {
   if (a.file === null) return "";
   return `${a.file}${a.row === null ? "" : `:${a.row}`}${a.column === null ? "" : ` [${a.column}]`}: `;
+}
+
+function payoutText(c: ChalkInstance, payout: RepPayout | undefined, digits: number): string {
+  if (!payout) return "—";
+  const text = groupThousands(payout.total.toFixed(digits));
+  return payout.needsReview ? c.yellow(`${text} *`) : text;
+}
+
+function reviewNote(payouts: CommissionResult): string {
+  const flagged = [...payouts.reps.values()].filter((p) => p.needsReview).length;
+  return flagged === 0 ? "" : ` (${flagged} rep${flagged === 1 ? "" : "s"} marked * need review: their data has errors)`;
 }
 
 function scoreText(score: number | null): string {
