@@ -10,8 +10,8 @@ import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import type { SourceConfig } from "../config/schema.js";
 import { InputError } from "../errors.js";
 import type { Value } from "../expr/value.js";
-import { Dec, isDec } from "../money.js";
 import { coerceCell, coerceText, type CoerceOptions, type CoerceResult } from "./coerce.js";
+import { convertCurrency } from "./convertCurrency.js";
 import { DuplicateTracker } from "./duplicateTracker.js";
 import { mapHeader, type MappedColumn } from "./mapHeader.js";
 import { rawText, type RawCell, type RawRow } from "./rawRow.js";
@@ -149,23 +149,5 @@ function valueText(value: Value | undefined): string | null {
 function raggedProblem(row: RawRow, mapped: MappedColumn[]): string | null {
   const needed = Math.max(...mapped.map((m) => m.index)) + 1;
   if (row.cells.length < needed) return `the row has ${row.cells.length} fields where the header has at least ${needed}; a field is missing or a quote is misplaced`;
-  return null;
-}
-
-/** Convert money columns to the plan currency in place; a message when the currency has no rate. */
-function convertCurrency(values: Value[], currencyIndex: number, moneyIndexes: readonly number[], ctx: ReadSourceContext): string | null {
-  const raw = values[currencyIndex];
-  const currency = typeof raw === "string" ? raw.trim().toUpperCase() : null;
-  if (currency === null || currency === "" || currency === ctx.currency) return null;
-  const rate = ctx.fx[currency];
-  if (rate === undefined) {
-    const known = [ctx.currency, ...Object.keys(ctx.fx)].join(", ");
-    return `currency "${currency}" has no rate under fx (known: ${known})`;
-  }
-  const factor = new Dec(String(rate));
-  for (const i of moneyIndexes) {
-    const value = values[i];
-    if (isDec(value)) values[i] = value.times(factor);
-  }
   return null;
 }
