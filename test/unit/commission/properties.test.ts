@@ -23,7 +23,7 @@ const repArb = fc.record({
   score: fc.integer({ min: 0, max: 15000 }).map((x) => x / 100),
 });
 
-type Plan = fc.Infer<typeof planArb>;
+type Plan = typeof planArb extends fc.Arbitrary<infer T> ? T : never;
 
 function configFor(p: Plan) {
   let rate = 0;
