@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { CalendarDate } from "../../../src/dates/calendarDate.js";
+import { evaluateRun } from "../../../src/engine/evaluateRun.js";
+import { parsePeriod } from "../../../src/engine/period.js";
+import type { Value } from "../../../src/expr/value.js";
+import type { SourceData } from "../../../src/ingest/sourceData.js";
+import { Dec } from "../../../src/money.js";
+import { day, makeConfig } from "../../support/builders.js";
+
+const date = (iso: string) => new CalendarDate(day(iso));
+
+function source(name: string, columns: string[], rows: Value[][]): SourceData {
+  return { name, columns, files: [`${name}.csv`], records: rows.map((values, i) => ({ values, file: 0, row: i + 2 })), accounting: { read: rows.length, accepted: rows.length, rejected: 0, duplicates: 0 }, anomalies: [] };
+}
+
+const roster = source("roster", ["rep", "name", "team", "role", "hired", "left"], [
+  ["R001", "Li Wei", "East", "account_exec", date("2024-01-01"), null],
+  ["R002", "Wang Fang", "East", "account_exec", date("2026-08-15"), null], // tenure at 2026-10-31: 2 months
+  ["R003", "Zhang Min", "West", "key_account", date("2023-01-01"), date("2026-09-30")], // left before October
+]);
+const deals = source("deals", ["id", "rep", "amount", "closed", "stage"], [
+  ["D1", "Li Wei", new Dec("100000"), date("2026-10-05"), "Won"],
+  ["D2", "R001", new Dec("50000"), date("2026-10-31"), "Won"],
+  ["D3", "R001", new Dec("999"), date("2026-11-01"), "Won"], // November: not in the period
+  ["D4", "R002", new Dec("30000"), date("2026-10-10"), "Lost"],
+  ["D5", "R002", new Dec("60000"), date("2026-10-11"), "Won"],
+  ["D6", "R003", new Dec("70000"), date("2026-10-12"), "Won"], // R003 left: inactive_rep
+  ["D7", "Ghost", new Dec("5"), date("2026-10-12"), "Won"], // unknown_rep
+]);
+
+const config = makeConfig({
+  sources: {
+    deals: { path: "deals.csv", key: "id", columns: { id: "Deal ID", rep: "Owner", amount: { from: "Amount", type: "money" }, closed: { from: "Closed", type: "date" }, stage: "Stage" } },
+    roster: { path: "roster.csv", match: ["name"], columns: { rep: "Rep", name: "Name", team: "Team", role: "Role", hired: { from: "Hired", type: "date" }, left: { from: "Left", type: "date", required: false } } },
+  },
+  metrics: {
+    revenue: { source: "deals", where: 'stage == "Won"', date: "closed", aggregate: "sum", value: "amount" },
+    won: { source: "deals", where: 'stage == "Won"', date: "closed", aggregate: "count" },
+    closed: { source: "deals", date: "closed", aggregate: "count" },
+    win_rate: { formula: "won / closed" },
+    team_revenue: { source: "deals", where: 'stage == "Won"', date: "closed", aggregate: "sum", value: "amount", level: "team" },
+  },
+  targets: { revenue: 100000, win_rate: 0.5, team_revenue: 200000 },
+  scorecards: [
+    { name: "new_hire", applies_to: "tenure_months < 3", dimensions: { process: { weight: 1, metrics: { win_rate: 1 } } } },
+    { name: "standard", dimensions: { result: { weight: 3, metrics: { revenue: 1 } }, team: { weight: 1, metrics: { team_revenue: 1 } } } },
+  ],
+  awards: [{ name: "Top", by: "revenue" }],
+});
+
+const period = parsePeriod("2026-10");
+if (!period) throw new Error("period");
+const result = evaluateRun({ config, sources: new Map([["deals", deals], ["roster", roster]]), period });
+const rep = (id: string) => result.reps.find((r) => r.rep.id === id);
+
+describe("evaluateRun", () => {
+  it("scores only reps employed in the period", () => {
+    expect(result.reps.map((r) => r.rep.id).sort()).toEqual(["R001", "R002"]);
+  });
+
+  it("aggregates records dated in the period, matched by id or name", () => {
+    // D1 (by name) 100,000 + D2 50,000; D3 is in November
+    expect(rep("R001")?.metrics["revenue"]?.actual?.toString()).toBe("150000");
+    expect(rep("R001")?.metrics["revenue"]?.records).toBe(2);
+  });
+
+  it("computes formula metrics per rep", () => {
+    // R002: 1 won / 2 closed = 0.5
+    expect(rep("R002")?.metrics["win_rate"]?.actual?.toString()).toBe("0.5");
+  });
+
+  it("gives every team member the team's value for level: team", () => {
+    // East: 150,000 (R001) + 60,000 (R002) = 210,000; R003's deal does not count (not employed)
+    expect(rep("R001")?.metrics["team_revenue"]?.actual?.toString()).toBe("210000");
+    expect(rep("R002")?.metrics["team_revenue"]?.actual?.toString()).toBe("210000");
+  });
+
+  it("chooses the scorecard by tenure", () => {
+    expect(rep("R002")?.tenureMonths).toBe(2);
+    expect(rep("R002")?.scorecard).toBe("new_hire");
+    expect(rep("R001")?.scorecard).toBe("standard");
+  });
+
+  it("scores with weights as fractions", () => {
+    // R001: result 3/4 × min(1.5, 1.5) + team 1/4 × (210,000 / 200,000 = 1.05) = 1.125 + 0.2625 = 1.3875 -> 138.75
+    expect(rep("R001")?.score).toBeCloseTo(138.75, 10);
+    // R002: win_rate 0.5 / 0.5 = 1 -> 100
+    expect(rep("R002")?.score).toBeCloseTo(100, 10);
+    expect(result.reps.map((r) => [r.rep.id, r.rank])).toEqual([["R001", 1], ["R002", 2]]);
+  });
+
+  it("reports inactive and unknown reps with their money", () => {
+    expect(result.anomalies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: "inactive_rep", rep: "R003", value: "70000.00 CNY", row: 7 }),
+        expect.objectContaining({ code: "unknown_rep", rep: "Ghost", value: "5.00 CNY", row: 8 }),
+      ]),
+    );
+  });
+
+  it("gives awards by a metric", () => {
+    expect(result.awards.map((a) => [a.award, a.rep, a.value.toString()])).toEqual([["Top", "R001", "150000"]]);
+  });
+});
