@@ -54,6 +54,48 @@ export function buildProgram(io: CommandIO, run: (task: () => Promise<void>) => 
     );
 
   program
+    .command("diff")
+    .description("run two configs on the same data and period and show what changes: rank, tier, score and payout per rep")
+    .argument("<base-config>", "the config before the change")
+    .option("-c, --config <file>", "the config after the change", "kpi.config.yaml")
+    .option("-p, --period <period>", "period of both runs: 2026-10, 2026-Q4 or 2026 (default: the latest complete period in the data, as the -c config sees it)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
+    .addHelpText("after", "\nExamples:\n  git show main:kpi.config.yaml > kpi.base.yaml && kpi diff kpi.base.yaml\n  kpi diff old.yaml -c new.yaml -p 2026-Q3 --format markdown")
+    .action((base: string, opts: { config: string; period?: string; format: "text" | "markdown" | "json" }) =>
+      run(async () => {
+        const { diffCommand } = await import("./commands/diff.js");
+        await diffCommand({ base, head: opts.config, period: opts.period, format: opts.format }, io);
+      }),
+    );
+
+  program
+    .command("init")
+    .description("write a starter kpi.config.yaml and sample exports into DIR")
+    .argument("[dir]", "folder to write into (created when missing)", ".")
+    .addHelpText("after", "\nExamples:\n  kpi init\n  kpi init demo && cd demo && kpi run")
+    .action((dir: string) =>
+      run(async () => {
+        const { initCommand } = await import("./commands/init.js");
+        await initCommand({ dir }, io);
+      }),
+    );
+
+  program
+    .command("explain")
+    .description("show every number behind one rep's score and payout")
+    .argument("<rep>", "rep id (or name)")
+    .option("-c, --config <file>", "config file", "kpi.config.yaml")
+    .option("-p, --period <period>", periodHelp)
+    .option("--json", "print the explanation as JSON")
+    .addHelpText("after", "\nExamples:\n  kpi explain R014\n  kpi explain \"Li Wei\" -p 2026-Q3")
+    .action((rep: string, opts: { config: string; period?: string; json?: boolean }) =>
+      run(async () => {
+        const { explainCommand } = await import("./commands/explain.js");
+        await explainCommand({ rep, config: opts.config, period: opts.period, json: Boolean(opts.json) }, io);
+      }),
+    );
+
+  program
     .command("schema")
     .description("print the JSON Schema of the config (for editors and CI)")
     .action(() =>

@@ -41,3 +41,11 @@ export function metricJson(config: Config, metric: string, value: Dec | null): s
 export function roundScore(score: number | null): number | null {
   return score === null ? null : new Dec(score).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber();
 }
+
+const TIER_PALETTE = ["FFD966", "A9D08E", "C6E0B4", "FCE4D6", "F4B084", "F8CBAD", "D9D9D9"];
+
+/** Tier name -> fill colour (RRGGBB), best tier first: gold, greens, then warm colours. */
+export function tierColours(config: Config): Record<string, string> {
+  const names = config.tiers === undefined ? [] : Array.isArray(config.tiers) ? config.tiers.map((t) => t.name) : Object.keys(config.tiers.distribution);
+  return Object.fromEntries(names.map((name, i) => [name, TIER_PALETTE[Math.min(i, TIER_PALETTE.length - 1)] ?? "D9D9D9"]));
+}

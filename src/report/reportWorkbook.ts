@@ -7,7 +7,7 @@ import { formatPeriod } from "../engine/period.js";
 import { Dec, ZERO } from "../money.js";
 import type { RunOutcome } from "../runOutcome.js";
 import { anomaliesSheet } from "./anomaliesSheet.js";
-import { isMoneyMetric, metricCell, metricFormat, moneyText, roundScore } from "./formatValues.js";
+import { isMoneyMetric, metricCell, metricFormat, moneyText, roundScore, tierColours } from "./formatValues.js";
 import type { Cell, Column, Sheet, WorkbookModel } from "./workbookModel.js";
 
 export function reportWorkbook(outcome: RunOutcome): WorkbookModel {
@@ -38,8 +38,8 @@ function rankingSheet(outcome: RunOutcome): Sheet {
     { header: "Team", format: "text" },
     { header: "Region", format: "text" },
     { header: "Scorecard", format: "text" },
-    { header: "Tier", format: "text" },
-    { header: "Score", format: "score" },
+    { header: "Tier", format: "text", fillByText: tierColours(config) },
+    { header: "Score", format: "score", dataBar: true },
     ...dimensions.map((d): Column => ({ header: capitalise(d), format: "score" })),
     ...metrics.map((m): Column => ({ header: label(outcome, m), format: metricFormat(config, m) })),
     ...config.ranking.within.map((w): Column => ({ header: `Rank in ${w}`, format: "integer" })),
@@ -70,8 +70,8 @@ function scorecardSheet(outcome: RunOutcome): Sheet {
     { header: "Actual", format: "number" },
     { header: "Target", format: "number" },
     { header: "Target source", format: "text", width: 40 },
-    { header: "Attainment", format: "percent" },
-    { header: "Capped", format: "percent" },
+    { header: "Attainment", format: "percent", colorScaleMidpoint: 1 },
+    { header: "Capped", format: "percent", colorScaleMidpoint: 1 },
     { header: "Weight", format: "percent" },
     { header: "Points", format: "score" },
     { header: "Records", format: "integer" },

@@ -21,6 +21,12 @@ export interface Column {
   format: CellFormat;
   /** width in characters; computed from the header and the content when absent */
   width?: number;
+  /** a data bar over the column's numbers (e.g. Score) */
+  dataBar?: boolean;
+  /** a red–yellow–green colour scale with yellow at this value (e.g. 1 for attainment: on target) */
+  colorScaleMidpoint?: number;
+  /** a fill colour (RRGGBB) for cells whose text is a key (e.g. tier names) */
+  fillByText?: Readonly<Record<string, string>>;
 }
 
 /** `bold` for a totals row, `highlight` for a row that needs a human look. */

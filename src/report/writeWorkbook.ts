@@ -95,14 +95,15 @@ interface Look {
   styles: Map<string, Partial<Style>>;
 }
 
-function styleFor(look: Look, numFmt: string | undefined, rowStyle: RowStyle): Partial<Style> {
-  const key = `${numFmt ?? ""}|${rowStyle}`;
+function styleFor(look: Look, numFmt: string | undefined, rowStyle: RowStyle, fillRgb?: string): Partial<Style> {
+  const key = `${numFmt ?? ""}|${rowStyle}|${fillRgb ?? ""}`;
   let style = look.styles.get(key);
   if (!style) {
     style = {};
     if (numFmt !== undefined) style.numFmt = numFmt;
     if (rowStyle === "bold") style.font = { bold: true };
     if (rowStyle === "highlight") style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+    if (fillRgb !== undefined) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fillRgb}` } };
     look.styles.set(key, style);
   }
   return style;
@@ -142,13 +143,13 @@ interface Place {
   column: string;
 }
 
-function writeText(target: XlsxCell, text: string, rowStyle: RowStyle, look: Look, place: Place): void {
+function writeText(target: XlsxCell, text: string, rowStyle: RowStyle, look: Look, place: Place, fillRgb?: string): void {
   if (text.length > EXCEL_MAX_CELL_CHARS) {
     const detail = `${text.length} characters, more than Excel's ${EXCEL_MAX_CELL_CHARS} in a cell`;
     throw new OutputLimitError(look.file, place.sheet, place.row, place.column, detail);
   }
   target.value = escapeXlsxText(text);
-  target.style = styleFor(look, isFormulaLike(text) ? TEXT_FORMAT : undefined, rowStyle);
+  target.style = styleFor(look, isFormulaLike(text) ? TEXT_FORMAT : undefined, rowStyle, fillRgb);
 }
 
 function writeCell(target: XlsxCell, cell: CheckedCell, format: CellFormat, rowStyle: RowStyle, look: Look): void {
@@ -203,7 +204,7 @@ function fillSheet(ws: Worksheet, sheet: Sheet, look: Look): number[] {
       const cell = checkCell(row[c], sheet, r, c);
       if (cell.kind === "empty" && rowStyle === "normal") return;
       checkMoney(cell, sheet, r, c, look);
-      if (cell.kind === "text") writeText(target.getCell(c + 1), cell.text, rowStyle, look, { sheet: sheet.name, row: r + 2, column: column.header });
+      if (cell.kind === "text") writeText(target.getCell(c + 1), cell.text, rowStyle, look, { sheet: sheet.name, row: r + 2, column: column.header }, column.fillByText?.[cell.text]);
       else writeCell(target.getCell(c + 1), cell, column.format, rowStyle, look);
       widths[c] = Math.max(widths[c] ?? 0, shownWidth(cell, column.format, look) + 2);
     });
@@ -219,9 +220,36 @@ function addSheet(workbook: Workbook, sheet: Sheet, look: Look): void {
   sheet.columns.forEach((column, c) => {
     ws.getColumn(c + 1).width = column.width ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c] ?? MIN_WIDTH));
   });
+  addConditionalFormats(ws, sheet);
   if (sheet.columns.length > 0) {
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: sheet.rows.length + 1, column: sheet.columns.length } };
   }
+}
+
+/** Data bars and colour scales: formatting rules Excel evaluates, never formulas in cells. */
+function addConditionalFormats(ws: Worksheet, sheet: Sheet): void {
+  if (sheet.rows.length === 0) return;
+  let priority = 1;
+  sheet.columns.forEach((column, c) => {
+    const letter = columnLetter(c + 1);
+    const ref = `${letter}2:${letter}${sheet.rows.length + 1}`;
+    if (column.dataBar) {
+      ws.addConditionalFormatting({ ref, rules: [{ type: "dataBar", priority: priority++, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF638EC6" } } as never] });
+    }
+    if (column.colorScaleMidpoint !== undefined) {
+      const mid = column.colorScaleMidpoint;
+      ws.addConditionalFormatting({
+        ref,
+        rules: [{ type: "colorScale", priority: priority++, cfvo: [{ type: "min" }, { type: "num", value: mid }, { type: "max" }], color: [{ argb: "FFF8696B" }, { argb: "FFFFEB84" }, { argb: "FF63BE7B" }] } as never],
+      });
+    }
+  });
+}
+
+function columnLetter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }
 
 /** Adds `quotePrefix="1"` to every cell format that uses the Text format (only formula-like text does). */
