@@ -20,6 +20,8 @@ export interface RunOptions {
   cwd: string;
   /** `2026-10`, `2026-Q4` or `2026`; default: the latest complete period in the data */
   period?: string | undefined;
+  /** rows read so far per source, for a progress line */
+  progress?: (source: string, rowsRead: number) => void;
 }
 
 export function parsePeriodOption(text: string): Period {
@@ -31,7 +33,7 @@ export function parsePeriodOption(text: string): Period {
 export async function computeRun(options: RunOptions): Promise<RunOutcome> {
   const requested = options.period === undefined ? null : parsePeriodOption(options.period);
   const loaded = await loadConfig(options.config, options.cwd);
-  const ingested = await ingestAll(loaded);
+  const ingested = await ingestAll(loaded, options.progress);
   const period = requested ?? defaultPeriod(loaded.config, ingested.sources);
   if (!period) throw new InputError("no record has a date in the columns the metrics use, so there is no period to report; give one with -p", loaded.file);
   const { config } = loaded;

@@ -24,13 +24,13 @@ export interface Ingested {
   files: IngestedFile[];
 }
 
-export async function ingestAll(loaded: LoadedConfig): Promise<Ingested> {
+export async function ingestAll(loaded: LoadedConfig, progress?: (source: string, rowsRead: number) => void): Promise<Ingested> {
   const { config } = loaded;
   const sources = new Map<string, SourceData>();
   const files: IngestedFile[] = [];
   for (const [name, source] of Object.entries(config.sources)) {
     const resolved = await resolveFiles(source.path, loaded.baseDir);
-    const data = await readSource(name, source, resolved, { currency: config.currency, fx: config.fx, required: requiredColumns(config, name) });
+    const data = await readSource(name, source, resolved, { currency: config.currency, fx: config.fx, required: requiredColumns(config, name), progress });
     sources.set(name, data);
     for (const file of resolved) files.push({ source: name, display: file.display, path: file.path, sha256: await sha256File(file) });
   }

@@ -20,12 +20,16 @@ import { readXlsxRows } from "./readXlsxRows.js";
 import type { SourceFile } from "./resolveFiles.js";
 import type { SourceData, SourceRecord } from "./sourceData.js";
 
+const PROGRESS_EVERY = 20_000;
+
 export interface ReadSourceContext {
   /** plan currency and rates: money in another currency is converted on the way in */
   currency: string;
   fx: Readonly<Record<string, string | number>>;
   /** columns whose empty cell rejects the row (key, rep, metric dates) */
   required: ReadonlySet<string>;
+  /** told the rows read so far, every few thousand rows (for a progress line) */
+  progress?: ((source: string, rowsRead: number) => void) | undefined;
 }
 
 export async function readSource(name: string, config: SourceConfig, files: readonly SourceFile[], ctx: ReadSourceContext): Promise<SourceData> {
@@ -58,6 +62,7 @@ export async function readSource(name: string, config: SourceConfig, files: read
       }
       if (isBlank(row.cells)) continue;
       read++;
+      if (ctx.progress && read % PROGRESS_EVERY === 0) ctx.progress(name, read);
       const reject = (column: string | null, value: string | null, message: string): void => {
         rejected++;
         anomalies.push(anomaly({ severity: "error", code: "rejected_row", source: name, file: file.display, row: row.row, column, value, rep: repIndex >= 0 ? repRaw(row, mapped, repIndex) : null, message }));

@@ -6,6 +6,7 @@ import { resultsJson } from "../../report/resultsJson.js";
 import { renderAnomalySummary, renderRanking } from "../../report/terminalReport.js";
 import { writeOutputs } from "../../writeOutputs.js";
 import { useColor, write, type CommandIO } from "../io.js";
+import { progressLine } from "../progress.js";
 
 export type FailOn = Severity | "never";
 
@@ -19,7 +20,8 @@ export interface RunCommandOptions {
 }
 
 export async function runCommand(options: RunCommandOptions, io: CommandIO): Promise<void> {
-  const outcome = await computeRun({ config: options.config, cwd: io.cwd, period: options.period });
+  const progress = options.quiet ? null : progressLine(io);
+  const outcome = await computeRun({ config: options.config, cwd: io.cwd, period: options.period, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
   const written = await writeOutputs(outcome, options.out, io.cwd);
   if (options.json) await write(io.stdout, resultsJson(outcome));
   else if (!options.quiet) await write(io.stdout, renderRanking(outcome, { color: useColor(io.stdout, io.env) }));
