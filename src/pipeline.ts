@@ -11,7 +11,12 @@ import { defaultPeriod } from "./engine/defaultPeriod.js";
 import { evaluateRun } from "./engine/evaluateRun.js";
 import { parsePeriod, type Period } from "./engine/period.js";
 import { InputError, UsageError } from "./errors.js";
-import { ingestAll } from "./ingest/ingestAll.js";
+import { readHeldSources, streamRecordSources, type Ingested } from "./ingest/ingestAll.js";
+import type { SourceData } from "./ingest/sourceData.js";
+import { ROSTER } from "./config/scopes.js";
+import { RepMatcher } from "./engine/repMatcher.js";
+import { buildRoster } from "./engine/roster.js";
+import { SourceAggregator } from "./engine/sourceAggregator.js";
 import type { RunOutcome } from "./runOutcome.js";
 import { VERSION } from "./version.js";
 
@@ -33,18 +38,43 @@ export function parsePeriodOption(text: string): Period {
 export async function computeRun(options: RunOptions): Promise<RunOutcome> {
   const requested = options.period === undefined ? null : parsePeriodOption(options.period);
   const loaded = await loadConfig(options.config, options.cwd);
-  const ingested = await ingestAll(loaded, options.progress);
-  const period = requested ?? defaultPeriod(loaded.config, ingested.sources);
-  if (!period) throw new InputError("no record has a date in the columns the metrics use, so there is no period to report; give one with -p", loaded.file);
   const { config } = loaded;
-  const engine = evaluateRun({ config, sources: ingested.sources, period });
-  const ingestAnomalies = [...ingested.sources.values()].flatMap((source) => source.anomalies);
+
+  // the roster first: every other source's records are matched to reps as they stream in
+  const held = await readHeldSources(loaded, options.progress);
+  const reps = buildRoster(held.held.get(ROSTER) ?? emptyRoster());
+  const matcher = new RepMatcher(reps, config.sources[ROSTER]?.match ?? []);
+  const aggregators = new Map<string, SourceAggregator>();
+  const streamed = await streamRecordSources(
+    loaded,
+    (name, columns, files) => {
+      const aggregator = new SourceAggregator(name, columns, files, config, matcher);
+      aggregators.set(name, aggregator);
+      return aggregator;
+    },
+    options.progress,
+  );
+  const aggregates = new Map([...aggregators].map(([name, a]) => [name, a.result()]));
+  const sources = new Map(Object.keys(config.sources).flatMap((name) => {
+    const summary = held.held.get(name) ?? streamed.sources.get(name);
+    return summary ? [[name, summary] as const] : [];
+  }));
+  const ingested: Ingested = { sources, held: held.held, files: [...held.files, ...streamed.files] };
+
+  const period = requested ?? defaultPeriod(config, aggregates);
+  if (!period) throw new InputError("no record has a date in the columns the metrics use, so there is no period to report; give one with -p", loaded.file);
+  const engine = evaluateRun({ config, held: held.held, aggregates, period });
+  const ingestAnomalies = [...sources.values()].flatMap((source) => source.anomalies);
   const found = [...ingestAnomalies, ...engine.anomalies];
-  const needsReview = repsNeedingReview(found, engine.reps.map((r) => r.rep), config.sources["roster"]?.match ?? []);
-  const commission = computeCommission({ config, engine, sources: ingested.sources, needsReview });
+  const needsReview = repsNeedingReview(found, engine.reps.map((r) => r.rep), config.sources[ROSTER]?.match ?? []);
+  const commission = computeCommission({ config, engine, aggregates, needsReview });
   // a base metric without a target is already reported when it is also on the scorecard
   const seen = new Set(found.map((a) => `${a.code}\u0000${a.rep}\u0000${a.metric}`));
   const extra = commission.anomalies.filter((a) => !seen.has(`${a.code}\u0000${a.rep}\u0000${a.metric}`));
   const anomalies = [...found, ...extra].sort(compareAnomalies);
   return { loaded, ingested, period, engine, commission: commission.result, anomalies, version: VERSION };
+}
+
+function emptyRoster(): SourceData {
+  return { name: ROSTER, columns: [], files: [], accounting: { read: 0, accepted: 0, rejected: 0, duplicates: 0 }, anomalies: [], records: [] };
 }

@@ -8,11 +8,11 @@
 import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import type { ComponentConfig, Config, PlanConfig } from "../config/schema.js";
 import { isTrue } from "../expr/isTrue.js";
-import type { SourceData } from "../ingest/sourceData.js";
 import { Dec, ZERO } from "../money.js";
 import { formatPeriod } from "../engine/period.js";
 import { compileResultExpression, type ResultFn } from "../engine/resultExpression.js";
 import type { EngineResult, RepResult } from "../engine/runResult.js";
+import type { SourceAggregates } from "../engine/sourceAggregator.js";
 import { compileRepPredicate, type RepPredicate } from "../engine/selectScorecard.js";
 import type { CommissionLine, CommissionResult, RepPayout } from "./commissionResult.js";
 import { perRecordIndex, type PerRecordIndex } from "./perRecordCommission.js";
@@ -24,7 +24,8 @@ import { tieredCommission } from "./tieredCommission.js";
 export interface CommissionInput {
   config: Config;
   engine: EngineResult;
-  sources: ReadonlyMap<string, SourceData>;
+  /** the record sources as accumulated while read (per_record candidates) */
+  aggregates: ReadonlyMap<string, SourceAggregates>;
   /** rep ids named by an error anomaly */
   needsReview: ReadonlySet<string>;
 }
@@ -43,7 +44,7 @@ interface Draft extends CommissionLine {
 export function computeCommission(input: CommissionInput): { result: CommissionResult; anomalies: Anomaly[] } {
   const { config, engine } = input;
   const anomalies: Anomaly[] = [];
-  const plans = (config.commission?.plans ?? []).map((plan) => compilePlan(plan, input));
+  const plans = (config.commission?.plans ?? []).map((plan, p) => compilePlan(plan, p, input));
   const componentNames = [...new Set(plans.flatMap((p) => p.plan.components.map((c) => c.name)))];
   const reps = new Map<string, RepPayout>();
   let grandTotal = ZERO;
@@ -68,16 +69,16 @@ export function computeCommission(input: CommissionInput): { result: CommissionR
   return { result: { componentNames, reps, grandTotal }, anomalies };
 }
 
-function compilePlan(plan: PlanConfig, input: CommissionInput): CompiledPlan {
+function compilePlan(plan: PlanConfig, planIndex: number, input: CommissionInput): CompiledPlan {
   return {
     plan,
     applies: compileRepPredicate(plan.applies_to),
     gate: plan.gate === undefined ? null : compileResultExpression(plan.gate),
-    components: plan.components.map((component) => ({
+    components: plan.components.map((component, c) => ({
       component,
       when: component.type === "bonus" ? compileResultExpression(component.when) : null,
       table: component.type === "multiplier" ? component.table.map((row) => ({ when: compileResultExpression(row.when), factor: new Dec(String(row.factor)) })) : [],
-      records: component.type === "per_record" ? perRecordIndex(component, input.config, input.sources, input.engine) : null,
+      records: component.type === "per_record" ? perRecordIndex(component, `${planIndex}:${c}`, input.aggregates, input.engine.period) : null,
     })),
   };
 }

@@ -1,69 +1,75 @@
 /**
- * Aggregate metrics for one period: each record of a metric's source that is
- * dated inside the period, passes `where` and belongs to a scored rep is
- * added to that rep's accumulator (or the rep's team's, for level: team).
+ * Metric actuals for one period: each rep's monthly accumulators (or, for a
+ * day range, daily ones) merged over the period; for level: team, merged over
+ * the scored members of the rep's team.
  */
 import type { Config, MetricConfig } from "../config/schema.js";
-import { CalendarDate } from "../dates/calendarDate.js";
-import { isTrue } from "../expr/isTrue.js";
-import type { SourceData } from "../ingest/sourceData.js";
+import type { Day } from "../dates/calendarDate.js";
 import { Accumulator } from "./accumulator.js";
-import type { Attribution } from "./attribution.js";
-import { compileForRecords } from "./compileForRecords.js";
 import type { MetricTable } from "./metricResult.js";
-import { periodEnd, periodStart, type Period } from "./period.js";
+import { monthsOf, periodEnd, periodStart, type Period } from "./period.js";
 import type { Rep } from "./roster.js";
+import type { RepAccumulators, SourceAggregates } from "./sourceAggregator.js";
 
 export interface AggregateInput {
   config: Config;
-  sources: ReadonlyMap<string, SourceData>;
-  attribution: ReadonlyMap<string, Attribution>;
+  aggregates: ReadonlyMap<string, SourceAggregates>;
   scored: readonly Rep[];
   period: Period;
-  /** count only records dated in these days instead of the whole period (e.g. its last 3 days) */
-  days?: { first: number; last: number };
+  /** count only records dated in these days (needs the metric's daily accumulators) */
+  days?: { first: Day; last: Day };
 }
 
 export function aggregateMetrics(input: AggregateInput): MetricTable {
   const table: MetricTable = new Map();
   for (const [name, metric] of Object.entries(input.config.metrics)) {
-    if (metric.formula !== undefined) continue;
-    table.set(name, aggregateOne(metric, input));
+    if (metric.formula === undefined) table.set(name, aggregateOne(name, metric, input));
   }
   return table;
 }
 
-function aggregateOne(metric: MetricConfig, input: AggregateInput): Map<string, { actual: ReturnType<Accumulator["result"]>; records: number }> {
+function aggregateOne(name: string, metric: MetricConfig, input: AggregateInput): Map<string, { actual: ReturnType<Accumulator["result"]>; records: number }> {
   const kind = metric.aggregate ?? "count";
-  const source = input.sources.get(metric.source ?? "");
-  const attribution = input.attribution.get(metric.source ?? "");
-  const byTeam = metric.level === "team";
-  const groupOf = (rep: Rep): string => (byTeam ? `team:${rep.team ?? ""}` : rep.id);
-  const groups = new Map<string, Accumulator>();
-  const scored = new Set(input.scored.map((rep) => rep.id));
-  if (source && attribution) {
-    const dateIndex = source.columns.indexOf(metric.date ?? "");
-    const where = metric.where === undefined ? null : compileForRecords(metric.where, source.columns);
-    const value = metric.value === undefined ? null : compileForRecords(metric.value, source.columns);
-    const first = input.days?.first ?? periodStart(input.period);
-    const last = input.days?.last ?? periodEnd(input.period);
-    source.records.forEach((record, i) => {
-      const rep = attribution.repOf[i];
-      if (!rep || !scored.has(rep.id)) return;
-      const date = record.values[dateIndex];
-      if (!(date instanceof CalendarDate) || date.day < first || date.day > last) return;
-      if (where && !isTrue(where(record))) return;
-      const group = groupOf(rep);
-      let accumulator = groups.get(group);
-      if (!accumulator) groups.set(group, (accumulator = new Accumulator(kind)));
-      accumulator.add(value ? value(record) : null);
-    });
+  const source = input.aggregates.get(metric.source ?? "");
+  const buckets: RepAccumulators[] = [];
+  if (source && input.days) {
+    const daily = source.daily.get(name);
+    for (let day = input.days.first; day <= input.days.last; day++) {
+      const byRep = daily?.get(day);
+      if (byRep) buckets.push(byRep);
+    }
+  } else if (source) {
+    const monthly = source.monthly.get(name);
+    for (const month of monthsOf(input.period)) {
+      const byRep = monthly?.get(month.year * 12 + month.index - 1);
+      if (byRep) buckets.push(byRep);
+    }
   }
-  const empty = new Accumulator(kind);
+  const merged = (ids: readonly string[]): Accumulator => {
+    const acc = new Accumulator(kind);
+    for (const bucket of buckets) for (const id of ids) {
+      const part = bucket.get(id);
+      if (part) acc.merge(part);
+    }
+    return acc;
+  };
+  const teams = new Map<string, string[]>();
+  if (metric.level === "team") for (const rep of input.scored) teams.set(rep.team ?? "", [...(teams.get(rep.team ?? "") ?? []), rep.id]);
+  const teamResults = new Map<string, Accumulator>();
   return new Map(
     input.scored.map((rep) => {
-      const accumulator = groups.get(groupOf(rep)) ?? empty;
-      return [rep.id, { actual: accumulator.result(), records: accumulator.records }];
+      let acc: Accumulator;
+      if (metric.level === "team") {
+        const team = rep.team ?? "";
+        acc = teamResults.get(team) ?? merged(teams.get(team) ?? []);
+        teamResults.set(team, acc);
+      } else acc = merged([rep.id]);
+      return [rep.id, { actual: acc.result(), records: acc.records }];
     }),
   );
+}
+
+/** The first and last day of a period, for callers that narrow it. */
+export function periodDayRange(period: Period): { first: Day; last: Day } {
+  return { first: periodStart(period), last: periodEnd(period) };
 }

@@ -1,26 +1,19 @@
 /** The period a run covers when -p is not given: the latest complete period of the config's grain in the data. */
 import type { Config } from "../config/schema.js";
-import { CalendarDate, type Day } from "../dates/calendarDate.js";
-import type { SourceData } from "../ingest/sourceData.js";
-import { dateColumnsOf } from "./evaluateRun.js";
+import type { Day } from "../dates/calendarDate.js";
 import { latestCompletePeriod, type Period } from "./period.js";
+import type { SourceAggregates } from "./sourceAggregator.js";
 
-export function latestDataDay(config: Config, sources: ReadonlyMap<string, SourceData>): Day | null {
+/** The latest date in any column that places records in periods, over every record source. */
+export function latestDataDay(aggregates: ReadonlyMap<string, SourceAggregates>): Day | null {
   let latest: Day | null = null;
-  for (const [name, source] of sources) {
-    for (const column of dateColumnsOf(config, name)) {
-      const index = source.columns.indexOf(column);
-      if (index < 0) continue;
-      for (const record of source.records) {
-        const value = record.values[index];
-        if (value instanceof CalendarDate && (latest === null || value.day > latest)) latest = value.day;
-      }
-    }
+  for (const source of aggregates.values()) {
+    if (source.latestDay !== null && (latest === null || source.latestDay > latest)) latest = source.latestDay;
   }
   return latest;
 }
 
-export function defaultPeriod(config: Config, sources: ReadonlyMap<string, SourceData>): Period | null {
-  const latest = latestDataDay(config, sources);
+export function defaultPeriod(config: Config, aggregates: ReadonlyMap<string, SourceAggregates>): Period | null {
+  const latest = latestDataDay(aggregates);
   return latest === null ? null : latestCompletePeriod(config.period, latest);
 }

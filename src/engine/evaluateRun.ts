@@ -6,16 +6,18 @@
  */
 import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import type { Config } from "../config/schema.js";
-import { RESERVED_SOURCES, ROSTER, TARGETS } from "../config/scopes.js";
+import { ROSTER, TARGETS } from "../config/scopes.js";
 import type { SourceData } from "../ingest/sourceData.js";
 import { minorUnits } from "../commission/minorUnits.js";
 import type { Dec } from "../money.js";
 import { aggregateMetrics } from "./aggregateMetrics.js";
 import { assignTiers } from "./assignTiers.js";
-import { attributeRecords, moneyColumnIndex, type Attribution } from "./attribution.js";
+import { attributeRecords } from "./attribution.js";
 import { computeAwards } from "./awards.js";
 import { addDerivedMetrics } from "./derivedMetrics.js";
 import { inactiveRepAnomalies } from "./inactiveReps.js";
+import { unknownRepAnomaly } from "./ownerAnomalies.js";
+import type { SourceAggregates } from "./sourceAggregator.js";
 import { formatPeriod, periodEnd, tenureMonths, type Period } from "./period.js";
 import { competitionRanks, rankReps } from "./rankReps.js";
 import { RepMatcher } from "./repMatcher.js";
@@ -29,33 +31,32 @@ import { buildTargetsIndex } from "./targetsIndex.js";
 
 export interface EngineInput {
   config: Config;
-  sources: ReadonlyMap<string, SourceData>;
+  /** the sources held whole because they are small: the roster and the targets file */
+  held: ReadonlyMap<string, SourceData>;
+  /** every record source, accumulated while it was read */
+  aggregates: ReadonlyMap<string, SourceAggregates>;
   period: Period;
 }
 
-export function evaluateRun({ config, sources, period }: EngineInput): EngineResult {
+export function evaluateRun({ config, held, aggregates, period }: EngineInput): EngineResult {
   const anomalies: Anomaly[] = [];
-  const roster = sources.get(ROSTER);
+  const roster = held.get(ROSTER);
   const reps = roster ? buildRoster(roster) : [];
   const matcher = new RepMatcher(reps, config.sources[ROSTER]?.match ?? []);
   const scored = reps.filter((rep) => isEmployedIn(rep, period)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const scoredIds = new Set(scored.map((r) => r.id));
   const formatMoney = (d: Dec) => `${d.toFixed(minorUnits(config.currency))} ${config.currency}`;
 
-  const attribution = new Map<string, Attribution>();
-  for (const [name, source] of sources) {
-    if (name === ROSTER) continue;
-    const types = columnTypes(config, name);
-    const a = attributeRecords(source, matcher, moneyColumnIndex(source, types), formatMoney);
-    attribution.set(name, a);
-    anomalies.push(...a.anomalies);
-    if (!RESERVED_SOURCES.has(name)) {
-      anomalies.push(...inactiveRepAnomalies(source, a, scoredIds, dateColumnsOf(config, name), moneyColumnIndex(source, types), period, formatMoney));
-    }
+  for (const source of aggregates.values()) {
+    for (const [raw, seen] of source.unknown) anomalies.push(unknownRepAnomaly(source.source, raw, seen, source.hasMoney ? formatMoney(seen.money) : null));
+    anomalies.push(...source.ambiguous, ...inactiveRepAnomalies(source, scoredIds, period, formatMoney));
   }
+  const targetsSource = held.get(TARGETS);
+  const targetsAttribution = targetsSource ? attributeRecords(targetsSource, matcher) : undefined;
+  anomalies.push(...(targetsAttribution?.anomalies ?? []));
 
-  const table = addDerivedMetrics(config, aggregateMetrics({ config, sources, attribution, scored, period }), scored.map((r) => r.id));
-  const targets = buildTargetsIndex(sources.get(TARGETS), attribution.get(TARGETS), new Set(Object.keys(config.metrics)));
+  const table = addDerivedMetrics(config, aggregateMetrics({ config, aggregates, scored, period }), scored.map((r) => r.id));
+  const targets = buildTargetsIndex(targetsSource, targetsAttribution, new Set(Object.keys(config.metrics)));
   anomalies.push(...targets.anomalies);
 
   const chooseScorecard = scorecardChooser(config.scorecards);
@@ -113,7 +114,7 @@ export function evaluateRun({ config, sources, period }: EngineInput): EngineRes
   for (const column of config.ranking.within) addRanksWithin(results, column);
 
   const awards = computeAwards(config.awards, config.metrics, results.map((r) => ({ id: r.rep.id, actual: (metric: string) => r.metrics[metric]?.actual ?? null })));
-  return { period, reps: results, awards, anomalies, attribution };
+  return { period, reps: results, awards, anomalies };
 }
 
 function addRanksWithin(results: RepResult[], column: string): void {
@@ -126,10 +127,6 @@ function addRanksWithin(results: RepResult[], column: string): void {
     const ranks = competitionRanks(members.map((m) => m.score));
     members.forEach((m, i) => (m.rankWithin[column] = ranks[i] ?? i + 1));
   }
-}
-
-function columnTypes(config: Config, source: string): Map<string, string> {
-  return new Map(Object.entries(config.sources[source]?.columns ?? {}).map(([name, spec]) => [name, spec.type]));
 }
 
 /** Date columns that place this source's records in periods (metrics' and per_record components'). */

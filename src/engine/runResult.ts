@@ -1,6 +1,5 @@
 import type { Anomaly } from "../anomalies/anomaly.js";
 import type { Dec } from "../money.js";
-import type { Attribution } from "./attribution.js";
 import type { AwardRow } from "./awards.js";
 import type { Period } from "./period.js";
 import type { Rep } from "./roster.js";
@@ -39,6 +38,4 @@ export interface EngineResult {
   reps: RepResult[];
   awards: AwardRow[];
   anomalies: Anomaly[];
-  /** which rep each record of each source belongs to (for per-record commission and explain) */
-  attribution: ReadonlyMap<string, Attribution>;
 }

@@ -9,31 +9,40 @@ export type Verdict = "first" | "duplicate" | "conflict";
 interface KeyEntry {
   signature: string;
   /** rows with this key: the record index kept for it, or -1 for a dropped duplicate */
-  rows: { row: number; file: number; record: number }[];
+  rows: KeyRow[];
   conflict: boolean;
+}
+
+/** A row carrying a key: where it is, its record index (-1 for a dropped duplicate) and its raw rep cell. */
+export interface KeyRow {
+  row: number;
+  file: number;
+  record: number;
+  rep: string | null;
 }
 
 export interface Conflict {
   key: string;
-  rows: { row: number; file: number; record: number }[];
+  rows: KeyRow[];
 }
 
 export class DuplicateTracker {
   private readonly keys = new Map<string, KeyEntry>();
 
-  observe(key: string, rawValues: readonly string[], row: number, file: number, record: number): Verdict {
+  observe(key: string, rawValues: readonly string[], row: number, file: number, record: number, rep: string | null = null): Verdict {
     const signature = signatureOf(rawValues);
     const entry = this.keys.get(key);
     if (!entry) {
-      this.keys.set(key, { signature, rows: [{ row, file, record }], conflict: false });
+      // only the first row of a key is remembered in full; later ones only if the key conflicts
+      this.keys.set(key, { signature, rows: [{ row, file, record, rep }], conflict: false });
       return "first";
     }
     if (!entry.conflict && entry.signature === signature) {
-      entry.rows.push({ row, file, record: -1 });
+      entry.rows.push({ row, file, record: -1, rep });
       return "duplicate";
     }
     entry.conflict = true;
-    entry.rows.push({ row, file, record });
+    entry.rows.push({ row, file, record, rep });
     return "conflict";
   }
 

@@ -1,16 +1,18 @@
 /**
- * Read every source of a loaded config: resolve globs, decide which columns
- * are required, read each source's files, and fingerprint them for the Run
- * sheet. The only stage besides output that touches files.
+ * Read every source of a loaded config. The roster and the targets file are
+ * small and held whole; every other source is streamed, record by record,
+ * into the sink the caller gives for it. Also fingerprints each file for the
+ * Run sheet. With output, the only stage that touches files.
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { LoadedConfig } from "../config/loadConfig.js";
 import type { Config } from "../config/schema.js";
+import { RESERVED_SOURCES } from "../config/scopes.js";
 import { dateColumnsOf } from "../engine/evaluateRun.js";
-import { readSource } from "./readSource.js";
+import { readSource, type ReadSourceContext, type RecordSink } from "./readSource.js";
 import { resolveFiles, type SourceFile } from "./resolveFiles.js";
-import type { SourceData } from "./sourceData.js";
+import type { SourceData, SourceRecord, SourceSummary } from "./sourceData.js";
 
 export interface IngestedFile {
   source: string;
@@ -20,21 +22,55 @@ export interface IngestedFile {
 }
 
 export interface Ingested {
-  sources: Map<string, SourceData>;
+  /** every source, in config order */
+  sources: Map<string, SourceSummary>;
+  /** the sources held whole: the roster and the targets file */
+  held: Map<string, SourceData>;
   files: IngestedFile[];
 }
 
-export async function ingestAll(loaded: LoadedConfig, progress?: (source: string, rowsRead: number) => void): Promise<Ingested> {
-  const { config } = loaded;
-  const sources = new Map<string, SourceData>();
+export type Progress = (source: string, rowsRead: number) => void;
+
+/** The roster and the targets file, held whole (they grow with reps, not with activity). */
+export async function readHeldSources(loaded: LoadedConfig, progress?: Progress): Promise<{ held: Map<string, SourceData>; files: IngestedFile[] }> {
+  const held = new Map<string, SourceData>();
   const files: IngestedFile[] = [];
-  for (const [name, source] of Object.entries(config.sources)) {
-    const resolved = await resolveFiles(source.path, loaded.baseDir);
-    const data = await readSource(name, source, resolved, { currency: config.currency, fx: config.fx, required: requiredColumns(config, name), progress });
-    sources.set(name, data);
-    for (const file of resolved) files.push({ source: name, display: file.display, path: file.path, sha256: await sha256File(file) });
+  for (const name of Object.keys(loaded.config.sources).filter((n) => RESERVED_SOURCES.has(n))) {
+    const records: SourceRecord[] = [];
+    const sink: RecordSink = { add: (r) => records.push(r), reset: () => (records.length = 0) };
+    const { summary, fingerprints } = await readOne(loaded, name, () => sink, progress);
+    held.set(name, { ...summary, records });
+    files.push(...fingerprints);
+  }
+  return { held, files };
+}
+
+/** Every record source, streamed into the sink `sinkFor` gives it. */
+export async function streamRecordSources(
+  loaded: LoadedConfig,
+  sinkFor: (source: string, columns: readonly string[], files: readonly string[]) => RecordSink,
+  progress?: Progress,
+): Promise<{ sources: Map<string, SourceSummary>; files: IngestedFile[] }> {
+  const sources = new Map<string, SourceSummary>();
+  const files: IngestedFile[] = [];
+  for (const name of Object.keys(loaded.config.sources).filter((n) => !RESERVED_SOURCES.has(n))) {
+    const { summary, fingerprints } = await readOne(loaded, name, sinkFor, progress);
+    sources.set(name, summary);
+    files.push(...fingerprints);
   }
   return { sources, files };
+}
+
+async function readOne(loaded: LoadedConfig, name: string, sinkFor: (source: string, columns: readonly string[], files: readonly string[]) => RecordSink, progress?: Progress): Promise<{ summary: SourceSummary; fingerprints: IngestedFile[] }> {
+  const { config } = loaded;
+  const source = config.sources[name];
+  if (!source) throw new Error(`internal: no source ${name}`);
+  const resolved = await resolveFiles(source.path, loaded.baseDir);
+  const ctx: ReadSourceContext = { currency: config.currency, fx: config.fx, required: requiredColumns(config, name), progress };
+  const sink = sinkFor(name, Object.keys(source.columns), resolved.map((f) => f.display));
+  const summary = await readSource(name, source, resolved, ctx, sink);
+  const fingerprints = await Promise.all(resolved.map(async (file) => ({ source: name, display: file.display, path: file.path, sha256: await sha256File(file) })));
+  return { summary, fingerprints };
 }
 
 /** The key, rep and every date column that places records in periods: an empty cell there rejects the row. */

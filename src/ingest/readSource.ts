@@ -1,24 +1,24 @@
 /**
- * One source of the config -> its records, with every row accounted for.
+ * One source of the config -> its records, handed one at a time to a sink,
+ * with every row accounted for. Nothing is held but a compact fingerprint per
+ * key: when some keys turn out to conflict, the sink is reset and the files
+ * are read a second time without those keys (conflicts are rare; the common
+ * case is one pass).
  *
- * In: the source's config, its files, the plan currency and fx rates.
- * Out: records (mapped, coerced, converted to the plan currency), row
- * accounting (read = accepted + rejected + duplicates), and anomalies for
- * every rejected or duplicate row. Unreadable files throw InputError.
+ * Out: row accounting (read = accepted + rejected + duplicates) and anomalies
+ * for every rejected or duplicate row. Unreadable files throw InputError.
  */
 import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import type { SourceConfig } from "../config/schema.js";
 import { InputError } from "../errors.js";
-import type { Value } from "../expr/value.js";
-import { coerceCell, coerceText, type CoerceOptions, type CoerceResult } from "./coerce.js";
-import { convertCurrency } from "./convertCurrency.js";
+import { coerceRow, planColumns, type ColumnPlan } from "./coerceRow.js";
 import { DuplicateTracker } from "./duplicateTracker.js";
 import { mapHeader, type MappedColumn } from "./mapHeader.js";
 import { rawText, type RawCell, type RawRow } from "./rawRow.js";
 import { readCsvRows } from "./readCsvRows.js";
 import { readXlsxRows } from "./readXlsxRows.js";
 import type { SourceFile } from "./resolveFiles.js";
-import type { SourceData, SourceRecord } from "./sourceData.js";
+import type { SourceRecord, SourceSummary } from "./sourceData.js";
 
 const PROGRESS_EVERY = 20_000;
 
@@ -32,105 +32,111 @@ export interface ReadSourceContext {
   progress?: ((source: string, rowsRead: number) => void) | undefined;
 }
 
-export async function readSource(name: string, config: SourceConfig, files: readonly SourceFile[], ctx: ReadSourceContext): Promise<SourceData> {
-  const columns = Object.keys(config.columns);
-  const specs = columns.map((column) => {
-    const spec = config.columns[column] ?? { type: "string" as const };
-    const options: CoerceOptions = { type: spec.type, ...(spec.format ? { format: spec.format } : {}), ...(spec.decimal ? { decimal: spec.decimal } : {}), nullValues: config.null_values ?? [] };
-    return { name: column, from: spec.from ?? column, options, defaultValue: spec.default === undefined ? undefined : String(spec.default), required: spec.required ?? ctx.required.has(column) };
-  });
-  const repIndex = columns.indexOf("rep");
-  const keyIndex = config.key === undefined ? -1 : columns.indexOf(config.key);
-  const currencyIndex = columns.indexOf("currency");
-  const moneyIndexes = specs.flatMap((s, i) => (s.options.type === "money" ? [i] : []));
+/** Where accepted records go: an aggregator, or a list for the small sources. */
+export interface RecordSink {
+  add(record: SourceRecord): void;
+  /** forget every record added so far */
+  reset(): void;
+}
 
-  const records: SourceRecord[] = [];
+interface Pass {
+  /** keys whose rows are all rejected (second pass only) */
+  exclude: ReadonlySet<string> | null;
+  onRejected: (file: SourceFile, row: RawRow, repRaw: string | null, problems: { column: string | null; value: string | null; message: string }[]) => void;
+  onDuplicate: (file: SourceFile, row: RawRow, key: string, repRaw: string | null) => void;
+  onRead: () => void;
+}
+
+export async function readSource(name: string, config: SourceConfig, files: readonly SourceFile[], ctx: ReadSourceContext, sink: RecordSink): Promise<SourceSummary> {
+  const plans = planColumns(config, ctx.required);
+  const columns = plans.map((p) => p.name);
   const anomalies: Anomaly[] = [];
-  const tracker = new DuplicateTracker();
   let read = 0;
   let rejected = 0;
   let duplicates = 0;
+  const tracker = await scan(config, files, plans, ctx, sink, {
+    exclude: null,
+    onRead: () => {
+      read++;
+      if (ctx.progress && read % PROGRESS_EVERY === 0) ctx.progress(name, read);
+    },
+    onRejected: (file, row, rep, problems) => {
+      rejected++;
+      const first = problems[0];
+      anomalies.push(anomaly({ severity: "error", code: "rejected_row", source: name, file: file.display, row: row.row, column: first?.column ?? null, value: first?.value ?? null, rep, message: problems.map((p) => p.message).join("; ") }));
+    },
+    onDuplicate: (file, row, key, rep) => {
+      duplicates++;
+      anomalies.push(anomaly({ severity: "warning", code: "duplicate", source: name, file: file.display, row: row.row, column: config.key ?? null, value: key, rep, message: `an exact copy of an earlier row with ${config.key} "${key}"; dropped` }));
+    },
+  });
 
+  const conflicts = tracker.conflicts();
+  if (conflicts.length === 0) return { name, columns, files: files.map((f) => f.display), accounting: { read, accepted: read - rejected - duplicates, rejected, duplicates }, anomalies };
+
+  const reclassified = new Set<string>(); // "file:row" of duplicates whose key turned out to conflict
+  for (const conflict of conflicts) {
+    const rowsText = conflict.rows.map((r) => r.row).join(", ");
+    for (const entry of conflict.rows) {
+      const file = files[entry.file]?.display ?? null;
+      if (entry.record < 0) {
+        duplicates--;
+        reclassified.add(`${file}:${entry.row}`);
+      }
+      rejected++;
+      anomalies.push(anomaly({ severity: "error", code: "conflicting_duplicate", source: name, file, row: entry.row, column: config.key ?? null, value: conflict.key, rep: entry.rep, message: `${config.key} "${conflict.key}" appears on rows ${rowsText} with different values; every one of them is rejected until the export is fixed` }));
+    }
+  }
+  // second pass: the same rows, minus every row of a conflicting key
+  sink.reset();
+  const exclude = new Set(conflicts.map((c) => c.key));
+  await scan(config, files, plans, ctx, sink, { exclude, onRead: () => undefined, onRejected: () => undefined, onDuplicate: () => undefined });
+  return {
+    name,
+    columns,
+    files: files.map((f) => f.display),
+    accounting: { read, accepted: read - rejected - duplicates, rejected, duplicates },
+    anomalies: anomalies.filter((a) => !(a.code === "duplicate" && reclassified.has(`${a.file}:${a.row}`))),
+  };
+}
+
+/** One pass over every file of the source: header mapping, coercion, duplicates, and the sink. */
+async function scan(config: SourceConfig, files: readonly SourceFile[], plans: readonly ColumnPlan[], ctx: ReadSourceContext, sink: RecordSink, pass: Pass): Promise<DuplicateTracker> {
+  const repIndex = plans.findIndex((p) => p.name === "rep");
+  const keyIndex = config.key === undefined ? -1 : plans.findIndex((p) => p.name === config.key);
+  const tracker = new DuplicateTracker();
+  let recordIndex = 0;
   for (const [fileIndex, file] of files.entries()) {
     const rows = isXlsx(file.path) ? readXlsxRows(file.path, file.display, config.sheet === undefined ? {} : { sheet: config.sheet }) : readCsvRows(file.path, file.display, { encoding: config.encoding, delimiter: config.delimiter });
     let mapped: MappedColumn[] | null = null;
     for await (const row of rows) {
       if (mapped === null) {
         if (config.header_row !== undefined ? row.row < config.header_row : isBlank(row.cells)) continue;
-        mapped = mapHeader(row.cells, specs.map((s) => ({ name: s.name, from: s.from, hasDefault: s.defaultValue !== undefined })), file.display, row.row);
+        mapped = mapHeader(row.cells, plans.map((p) => ({ name: p.name, from: p.from, hasDefault: p.defaultValue !== undefined })), file.display, row.row);
         continue;
       }
       if (isBlank(row.cells)) continue;
-      read++;
-      if (ctx.progress && read % PROGRESS_EVERY === 0) ctx.progress(name, read);
-      const reject = (column: string | null, value: string | null, message: string): void => {
-        rejected++;
-        anomalies.push(anomaly({ severity: "error", code: "rejected_row", source: name, file: file.display, row: row.row, column, value, rep: repIndex >= 0 ? repRaw(row, mapped, repIndex) : null, message }));
-      };
-      const widthProblem = raggedProblem(row, mapped);
-      if (widthProblem) {
-        reject(null, null, widthProblem);
-        continue;
-      }
-      const values: Value[] = new Array<Value>(specs.length);
-      const raws: string[] = new Array<string>(specs.length);
-      const problems: { column: string; value: string; message: string }[] = [];
-      specs.forEach((spec, i) => {
-        const column = mapped?.[i];
-        const cell: RawCell | undefined = column && column.index >= 0 ? row.cells[column.index] : undefined;
-        raws[i] = rawText(cell);
-        let result: CoerceResult = cell === undefined || typeof cell === "string" ? coerceText(cell ?? "", spec.options) : coerceCell(cell, spec.options, false);
-        if (result.ok && result.value === null && spec.defaultValue !== undefined) result = coerceText(spec.defaultValue, spec.options);
-        const header = column?.header ?? spec.from;
-        if (!result.ok) problems.push({ column: header, value: raws[i] ?? "", message: `${header}: "${raws[i]}" is not ${result.expected}` });
-        else if (result.value === null && spec.required) problems.push({ column: header, value: raws[i] ?? "", message: `${header} is empty but required` });
-        else values[i] = result.value;
-      });
-      const converted = problems.length === 0 && currencyIndex >= 0 ? convertCurrency(values, currencyIndex, moneyIndexes, ctx) : null;
-      if (converted) problems.push({ column: mapped[currencyIndex]?.header ?? "currency", value: raws[currencyIndex] ?? "", message: converted });
-      const first = problems[0];
-      if (first) {
-        reject(first.column, first.value, problems.map((p) => p.message).join("; "));
+      pass.onRead();
+      const coerced = coerceRow(row, plans, mapped, ctx);
+      if (!coerced.ok) {
+        pass.onRejected(file, row, repIndex >= 0 ? repRaw(row, mapped, repIndex) : null, coerced.problems);
         continue;
       }
       if (keyIndex >= 0) {
-        const verdict = tracker.observe(String(values[keyIndex]), raws, row.row, fileIndex, records.length);
+        const key = String(coerced.values[keyIndex]);
+        if (pass.exclude?.has(key)) continue;
+        const verdict = tracker.observe(key, coerced.raws, row.row, fileIndex, recordIndex, repIndex >= 0 ? (coerced.raws[repIndex] ?? null) : null);
         if (verdict === "duplicate") {
-          duplicates++;
-          anomalies.push(anomaly({ severity: "warning", code: "duplicate", source: name, file: file.display, row: row.row, column: config.key ?? null, value: raws[keyIndex] ?? null, rep: repIndex >= 0 ? (raws[repIndex] ?? null) : null, message: `an exact copy of an earlier row with ${config.key} "${raws[keyIndex]}"; dropped` }));
+          pass.onDuplicate(file, row, coerced.raws[keyIndex] ?? key, repIndex >= 0 ? (coerced.raws[repIndex] ?? null) : null);
           continue;
         }
       }
-      records.push({ values, file: fileIndex, row: row.row });
+      recordIndex++;
+      sink.add({ values: coerced.values, file: fileIndex, row: row.row });
     }
-    if (mapped === null) throw new InputError("has no header row (the file is empty)", file.display);
+    if (mapped === null) throw new InputError(`has no header row (the file is empty)${config.header_row === undefined ? "" : ` at or after row ${config.header_row}`}`, file.display);
   }
-
-  const dropped = new Set<number>();
-  const reclassified = new Set<string>(); // "file:row" of duplicates whose key turned out to conflict
-  for (const conflict of tracker.conflicts()) {
-    for (const entry of conflict.rows) {
-      if (entry.record >= 0) dropped.add(entry.record);
-      else {
-        duplicates--;
-        reclassified.add(`${files[entry.file]?.display}:${entry.row}`);
-      }
-      rejected++;
-      const record = entry.record >= 0 ? records[entry.record] : undefined;
-      const rowsText = conflict.rows.map((r) => r.row).join(", ");
-      anomalies.push(anomaly({ severity: "error", code: "conflicting_duplicate", source: name, file: files[entry.file]?.display ?? null, row: entry.row, column: config.key ?? null, value: conflict.key, rep: record && repIndex >= 0 ? valueText(record.values[repIndex]) : null, message: `${config.key} "${conflict.key}" appears on rows ${rowsText} with different values; every one of them is rejected until the export is fixed` }));
-    }
-  }
-  const kept = dropped.size === 0 ? records : records.filter((_, i) => !dropped.has(i));
-  return {
-    name,
-    columns,
-    files: files.map((f) => f.display),
-    records: kept,
-    accounting: { read, accepted: kept.length, rejected, duplicates },
-    // a duplicate of a key that later conflicted is a rejection now, reported once as such
-    anomalies: reclassified.size === 0 ? anomalies : anomalies.filter((a) => !(a.code === "duplicate" && reclassified.has(`${a.file}:${a.row}`))),
-  };
+  return tracker;
 }
 
 function isXlsx(path: string): boolean {
@@ -144,15 +150,4 @@ function isBlank(cells: readonly RawCell[]): boolean {
 function repRaw(row: RawRow, mapped: MappedColumn[] | null, repIndex: number): string | null {
   const index = mapped?.[repIndex]?.index ?? -1;
   return index >= 0 ? rawText(row.cells[index]).trim() || null : null;
-}
-
-function valueText(value: Value | undefined): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
-/** A row with fewer cells than the header (a field lost), or extra non-empty cells (a delimiter inside a field). */
-function raggedProblem(row: RawRow, mapped: MappedColumn[]): string | null {
-  const needed = Math.max(...mapped.map((m) => m.index)) + 1;
-  if (row.cells.length < needed) return `the row has ${row.cells.length} fields where the header has at least ${needed}; a field is missing or a quote is misplaced`;
-  return null;
 }

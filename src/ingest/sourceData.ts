@@ -18,14 +18,18 @@ export interface RowAccounting {
   duplicates: number;
 }
 
-/** What ingest hands to the engine for one source. */
-export interface SourceData {
+/** What reading one source tells about it: its shape, files, row accounting and the rows it rejected or dropped. */
+export interface SourceSummary {
   name: string;
   /** the config's column names, in config order: the index of a value in SourceRecord.values */
   columns: string[];
   /** the files read, as shown to users */
   files: string[];
-  records: SourceRecord[];
   accounting: RowAccounting;
   anomalies: Anomaly[];
+}
+
+/** A small source held whole (the roster, the targets file). */
+export interface SourceData extends SourceSummary {
+  records: SourceRecord[];
 }

@@ -1,5 +1,4 @@
 /** Builders for engine results, so commission and anomaly tests need no files. */
-import type { Attribution } from "../../src/engine/attribution.js";
 import { parsePeriod } from "../../src/engine/period.js";
 import type { EngineResult, RepMetric, RepResult } from "../../src/engine/runResult.js";
 import { Dec } from "../../src/money.js";
@@ -37,8 +36,21 @@ export function makeRepResult(fields: RepResultFields = {}): RepResult {
   };
 }
 
-export function makeEngineResult(reps: RepResult[], attribution: Map<string, Attribution> = new Map(), period = "2026-10"): EngineResult {
+export function makeEngineResult(reps: RepResult[], period = "2026-10"): EngineResult {
   const p = parsePeriod(period);
   if (!p) throw new Error(period);
-  return { period: p, reps, awards: [], anomalies: [], attribution };
+  return { period: p, reps, awards: [], anomalies: [] };
+}
+
+import type { Config } from "../../src/config/schema.js";
+import { RepMatcher } from "../../src/engine/repMatcher.js";
+import type { Rep } from "../../src/engine/roster.js";
+import { SourceAggregator, type SourceAggregates } from "../../src/engine/sourceAggregator.js";
+import type { SourceData } from "../../src/ingest/sourceData.js";
+
+/** Stream a small in-memory source through the real aggregator, as ingest would. */
+export function aggregate(source: SourceData, config: Config, reps: readonly Rep[], match: readonly string[] = []): SourceAggregates {
+  const aggregator = new SourceAggregator(source.name, source.columns, source.files, config, new RepMatcher(reps, match));
+  for (const record of source.records) aggregator.add(record);
+  return aggregator.result();
 }

@@ -27,7 +27,7 @@ function findRep(outcome: RunOutcome, wanted: string): RunOutcome["engine"]["rep
   const reps = outcome.engine.reps;
   const hit = reps.find((r) => r.rep.id.toLowerCase() === key) ?? reps.find((r) => (r.rep.name ?? "").toLowerCase() === key);
   if (hit) return hit;
-  const roster = outcome.ingested.sources.get("roster");
+  const roster = outcome.ingested.held.get("roster");
   const repAt = roster?.columns.indexOf("rep") ?? -1;
   const inRoster = roster?.records.some((r) => String(r.values[repAt] ?? "").toLowerCase() === key);
   if (inRoster) throw new UsageError(`${wanted} is in the roster but not employed in ${formatPeriod(outcome.period)}, so has no score; try another period with -p`);

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { computeCommission } from "../../../src/commission/computeCommission.js";
 import { roundMoney } from "../../../src/commission/roundMoney.js";
 import type { ComponentConfig } from "../../../src/config/schema.js";
-import type { Attribution } from "../../../src/engine/attribution.js";
+import type { SourceAggregates } from "../../../src/engine/sourceAggregator.js";
 import type { RepResult } from "../../../src/engine/runResult.js";
 import type { SourceData } from "../../../src/ingest/sourceData.js";
 import { Dec } from "../../../src/money.js";
 import { CalendarDate } from "../../../src/dates/calendarDate.js";
 import { day, makeConfig } from "../../support/builders.js";
-import { makeEngineResult, makeRepResult } from "../../support/engineBuilders.js";
+import { aggregate, makeEngineResult, makeRepResult } from "../../support/engineBuilders.js";
 
 const revenueTiers: ComponentConfig = {
   name: "Revenue",
@@ -24,8 +24,8 @@ function plan(components: unknown[], extra: Record<string, unknown> = {}) {
   return makeConfig({ commission: { plans: [{ name: "standard", components, ...extra }] } });
 }
 
-function run(config: ReturnType<typeof makeConfig>, reps: RepResult[], sources = new Map<string, SourceData>(), attribution = new Map<string, Attribution>()) {
-  return computeCommission({ config, engine: makeEngineResult(reps, attribution), sources, needsReview: new Set(["R009"]) });
+function run(config: ReturnType<typeof makeConfig>, reps: RepResult[], aggregates = new Map<string, SourceAggregates>()) {
+  return computeCommission({ config, engine: makeEngineResult(reps), aggregates, needsReview: new Set(["R009"]) });
 }
 
 const amounts = (lines: { amount: Dec }[]) => lines.map((l) => l.amount.toFixed(2));
@@ -82,12 +82,11 @@ describe("computeCommission", () => {
       anomalies: [],
     };
     const rep = makeRepResult({ score: 115 });
-    const attribution = new Map([["deals", { repOf: [rep.rep, rep.rep, rep.rep], anomalies: [] }]]);
     const config = plan([
       { name: "Strategic", type: "per_record", source: "deals", date: "closed", where: 'stage == "Closed Won"', rate: 0.02 },
       { name: "Multiplier", type: "multiplier", table: [{ when: "score >= 110", factor: 1.2 }, { when: "score < 80", factor: 0.8 }] },
     ]);
-    const payout = run(config, [rep], new Map([["deals", deals]]), attribution).result.reps.get("R001");
+    const payout = run(config, [rep], new Map([["deals", aggregate(deals, config, [rep.rep])]])).result.reps.get("R001");
     // D1: 1,000.25 × 2% = 20.005 -> 20.01 (half up); D2: 2,000.25 × 2% = 40.005 -> 40.01; D3 is in November
     // multiplier: (1.2 − 1) × (20.01 + 40.01) = 0.2 × 60.02 = 12.004 -> 12.00
     expect(payout?.lines.map((l) => [l.record, l.amount.toFixed(2)])).toEqual([["D1", "20.01"], ["D2", "40.01"], [null, "12.00"]]);

@@ -44,7 +44,7 @@ function payout(p: Plan, actual: string, target: string, score: number) {
   const { result } = computeCommission({
     config: configFor(p),
     engine: makeEngineResult([makeRepResult({ score, metrics: { revenue: [actual, target] } })]),
-    sources: new Map(),
+    aggregates: new Map(),
     needsReview: new Set(),
   });
   const rep = result.reps.get("R001");

@@ -14,7 +14,7 @@ describe("DuplicateTracker", () => {
     t.observe("D1", ["D1", "100"], 2, 0, 0);
     t.observe("D1", ["D1", "100"], 3, 0, -1);
     expect(t.observe("D1", ["D1", "999"], 4, 0, 1)).toBe("conflict");
-    expect(t.conflicts()).toEqual([{ key: "D1", rows: [{ row: 2, file: 0, record: 0 }, { row: 3, file: 0, record: -1 }, { row: 4, file: 0, record: 1 }] }]);
+    expect(t.conflicts()).toEqual([{ key: "D1", rows: [{ row: 2, file: 0, record: 0, rep: null }, { row: 3, file: 0, record: -1, rep: null }, { row: 4, file: 0, record: 1, rep: null }] }]);
   });
 
   it("does not confuse values that only differ in where the separator falls", () => {

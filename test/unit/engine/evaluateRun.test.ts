@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CalendarDate } from "../../../src/dates/calendarDate.js";
 import { evaluateRun } from "../../../src/engine/evaluateRun.js";
 import { parsePeriod } from "../../../src/engine/period.js";
+import { buildRoster } from "../../../src/engine/roster.js";
+import { aggregate } from "../../support/engineBuilders.js";
 import type { Value } from "../../../src/expr/value.js";
 import type { SourceData } from "../../../src/ingest/sourceData.js";
 import { Dec } from "../../../src/money.js";
@@ -50,7 +52,8 @@ const config = makeConfig({
 
 const period = parsePeriod("2026-10");
 if (!period) throw new Error("period");
-const result = evaluateRun({ config, sources: new Map([["deals", deals], ["roster", roster]]), period });
+const reps = buildRoster(roster);
+const result = evaluateRun({ config, held: new Map([["roster", roster]]), aggregates: new Map([["deals", aggregate(deals, config, reps, ["name"])]]), period });
 const rep = (id: string) => result.reps.find((r) => r.rep.id === id);
 
 describe("evaluateRun", () => {

@@ -1,0 +1,27 @@
+/** The anomalies about records' owners: unmatched values and values matching several reps. */
+import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
+import type { Dec } from "../money.js";
+import type { Rep } from "./roster.js";
+
+export interface UnknownOwner {
+  count: number;
+  money: Dec;
+  file: string | null;
+  row: number;
+}
+
+/** One `unknown_rep` warning per value that matches no roster rep, with its records and, when the source has money, their money. */
+export function unknownRepAnomaly(source: string, raw: string, seen: UnknownOwner, money: string | null): Anomaly {
+  return anomaly({
+    severity: "warning", code: "unknown_rep", rep: raw, source, file: seen.file, row: seen.row, column: "rep", value: money ?? String(seen.count),
+    message: `"${raw}" is not in the roster: ${seen.count} record${seen.count === 1 ? "" : "s"}${money === null ? "" : ` carrying ${money}`} belong to nobody (first at row ${seen.row}); add the rep to the roster or to roster.match`,
+  });
+}
+
+/** An `ambiguous_rep` error for one record whose owner matches several reps. */
+export function ambiguousRepAnomaly(source: string, raw: string, reps: readonly Rep[], file: string | null, row: number): Anomaly {
+  return anomaly({
+    severity: "error", code: "ambiguous_rep", rep: raw, source, file, row, column: "rep", value: raw,
+    message: `"${raw}" matches ${reps.length} reps (${reps.map((r) => r.id).join(", ")}); the record counts for none of them until the export names one`,
+  });
+}

@@ -1,0 +1,196 @@
+/**
+ * Everything the engine needs from a record source, accumulated one record
+ * at a time so that no source is ever held in memory: per metric, month and
+ * rep an accumulator (any period is a merge of its months); per day for the
+ * period-end check; the candidates of per_record components; and what the
+ * anomaly checks need about owners (unknown, ambiguous, per-month counts).
+ * Pure: records in, plain data out; memory grows with reps × months, not rows.
+ */
+import type { Anomaly } from "../anomalies/anomaly.js";
+import type { Config } from "../config/schema.js";
+import { CalendarDate, ymdFromDay, type Day } from "../dates/calendarDate.js";
+import { isTrue } from "../expr/isTrue.js";
+import type { SourceRecord } from "../ingest/sourceData.js";
+import { Dec, ZERO, isDec } from "../money.js";
+import { Accumulator } from "./accumulator.js";
+import { compileForRecords, type RecordFn } from "./compileForRecords.js";
+import { ambiguousRepAnomaly, type UnknownOwner } from "./ownerAnomalies.js";
+import type { RepMatcher } from "./repMatcher.js";
+
+/** year × 12 + month − 1: one number per calendar month */
+export type MonthKey = number;
+
+export function monthKeyOf(day: Day): MonthKey {
+  const { year, month } = ymdFromDay(day);
+  return year * 12 + month - 1;
+}
+
+/** rep id -> accumulator */
+export type RepAccumulators = Map<string, Accumulator>;
+
+export interface RecordCandidate {
+  rep: string;
+  day: Day;
+  value: Dec | null;
+  /** the record's key, or file:row */
+  label: string;
+}
+
+export interface OwnerActivity {
+  /** months the record's date columns fall in */
+  months: MonthKey[];
+  count: number;
+  money: Dec;
+  file: string | null;
+  row: number;
+}
+
+export interface SourceAggregates {
+  source: string;
+  /** metric -> month -> rep -> accumulator */
+  monthly: Map<string, Map<MonthKey, RepAccumulators>>;
+  /** metric -> day -> rep -> accumulator, for metrics whose last days are checked */
+  daily: Map<string, Map<Day, RepAccumulators>>;
+  /** date column -> months holding at least one record */
+  monthsWithRecords: Map<string, Set<MonthKey>>;
+  latestDay: Day | null;
+  /** rep -> months signature -> records of that rep touching exactly those months */
+  owners: Map<string, Map<string, OwnerActivity>>;
+  unknown: Map<string, UnknownOwner>;
+  ambiguous: Anomaly[];
+  /** "plan index:component index" -> records passing the component's `where` */
+  perRecord: Map<string, RecordCandidate[]>;
+  /** whether the source has a money column (unknown_rep and inactive_rep report money) */
+  hasMoney: boolean;
+}
+
+interface MetricPlan {
+  name: string;
+  date: number;
+  where: RecordFn | null;
+  value: RecordFn | null;
+  kind: Accumulator["kind"];
+  daily: boolean;
+}
+
+export class SourceAggregator {
+  private readonly metrics: MetricPlan[];
+  private readonly components: { key: string; date: number; where: RecordFn | null; value: RecordFn | null }[];
+  private readonly dateColumns: { name: string; index: number }[];
+  private readonly repAt: number;
+  private readonly keyAt: number;
+  private readonly moneyAt: number;
+  private data!: SourceAggregates;
+
+  constructor(
+    private readonly source: string,
+    private readonly columns: readonly string[],
+    private readonly files: readonly string[],
+    config: Config,
+    private readonly matcher: RepMatcher,
+  ) {
+    const at = (column: string) => columns.indexOf(column);
+    const dailyMetric = config.anomalies?.period_end_share?.metric;
+    this.metrics = Object.entries(config.metrics).flatMap(([name, m]) =>
+      m.source === source && m.formula === undefined
+        ? [{ name, date: at(m.date ?? ""), where: m.where ? compileForRecords(m.where, columns) : null, value: m.value ? compileForRecords(m.value, columns) : null, kind: m.aggregate ?? "count", daily: name === dailyMetric }]
+        : [],
+    );
+    this.components = (config.commission?.plans ?? []).flatMap((plan, p) =>
+      plan.components.flatMap((c, i) => {
+        if (c.type !== "per_record" || c.source !== source) return [];
+        const spec = config.sources[source];
+        const money = columns.find((col) => spec?.columns[col]?.type === "money");
+        const value = c.value ?? money;
+        return [{ key: `${p}:${i}`, date: at(c.date), where: c.where ? compileForRecords(c.where, columns) : null, value: value ? compileForRecords(value, columns) : null }];
+      }),
+    );
+    const dates = new Set([...this.metrics.map((m) => columns[m.date] ?? ""), ...this.components.map((c) => columns[c.date] ?? "")]);
+    this.dateColumns = [...dates].filter((d) => d !== "").map((name) => ({ name, index: at(name) }));
+    this.repAt = at("rep");
+    const spec = config.sources[source];
+    this.keyAt = spec?.key === undefined ? -1 : at(spec.key);
+    this.moneyAt = columns.findIndex((col) => spec?.columns[col]?.type === "money");
+    this.reset();
+  }
+
+  /** Forget everything added (for a second pass over a source). */
+  reset(): void {
+    this.data = {
+      source: this.source, monthly: new Map(), daily: new Map(), monthsWithRecords: new Map(this.dateColumns.map((d) => [d.name, new Set<MonthKey>()])),
+      latestDay: null, owners: new Map(), unknown: new Map(), ambiguous: [], perRecord: new Map(this.components.map((c) => [c.key, []])), hasMoney: this.moneyAt >= 0,
+    };
+  }
+
+  add(record: SourceRecord): void {
+    const d = this.data;
+    const months: MonthKey[] = [];
+    for (const column of this.dateColumns) {
+      const date = record.values[column.index];
+      if (!(date instanceof CalendarDate)) continue;
+      const month = monthKeyOf(date.day);
+      d.monthsWithRecords.get(column.name)?.add(month);
+      if (!months.includes(month)) months.push(month);
+      if (d.latestDay === null || date.day > d.latestDay) d.latestDay = date.day;
+    }
+    const money = this.moneyAt >= 0 && isDec(record.values[this.moneyAt]) ? (record.values[this.moneyAt] as Dec) : ZERO;
+    const raw = String(record.values[this.repAt] ?? "");
+    const match = this.matcher.match(raw);
+    if (match.kind === "unknown") {
+      const seen = d.unknown.get(raw);
+      if (seen) {
+        seen.count++;
+        seen.money = seen.money.plus(money);
+      } else d.unknown.set(raw, { count: 1, money, file: this.files[record.file] ?? null, row: record.row });
+      return;
+    }
+    if (match.kind === "ambiguous") {
+      d.ambiguous.push(ambiguousRepAnomaly(this.source, raw, match.reps, this.files[record.file] ?? null, record.row));
+      return;
+    }
+    const rep = match.rep.id;
+    this.noteOwner(rep, months, money, record);
+    for (const metric of this.metrics) this.addToMetric(metric, rep, record);
+    for (const component of this.components) {
+      const date = record.values[component.date];
+      if (!(date instanceof CalendarDate) || (component.where && !isTrue(component.where(record)))) continue;
+      const value = component.value ? component.value(record) : null;
+      const label = this.keyAt >= 0 ? String(record.values[this.keyAt] ?? "") : `${this.files[record.file] ?? ""}:${record.row}`;
+      d.perRecord.get(component.key)?.push({ rep, day: date.day, value: isDec(value) ? value : null, label });
+    }
+  }
+
+  result(): SourceAggregates {
+    return this.data;
+  }
+
+  private addToMetric(metric: MetricPlan, rep: string, record: SourceRecord): void {
+    const date = record.values[metric.date];
+    if (!(date instanceof CalendarDate)) return;
+    if (metric.where && !isTrue(metric.where(record))) return;
+    const value = metric.value ? metric.value(record) : null;
+    accumulatorFor(this.data.monthly, metric.name, monthKeyOf(date.day), rep, metric.kind).add(value);
+    if (metric.daily) accumulatorFor(this.data.daily, metric.name, date.day, rep, metric.kind).add(value);
+  }
+
+  private noteOwner(rep: string, months: MonthKey[], money: Dec, record: SourceRecord): void {
+    let byMonths = this.data.owners.get(rep);
+    if (!byMonths) this.data.owners.set(rep, (byMonths = new Map()));
+    const signature = months.join("|");
+    const seen = byMonths.get(signature);
+    if (seen) {
+      seen.count++;
+      seen.money = seen.money.plus(money);
+    } else byMonths.set(signature, { months, count: 1, money, file: this.files[record.file] ?? null, row: record.row });
+  }
+}
+
+function accumulatorFor(table: Map<string, Map<number, RepAccumulators>>, metric: string, bucket: number, rep: string, kind: Accumulator["kind"]): Accumulator {
+  let byBucket = table.get(metric);
+  if (!byBucket) table.set(metric, (byBucket = new Map()));
+  let byRep = byBucket.get(bucket);
+  if (!byRep) byBucket.set(bucket, (byRep = new Map()));
+  let acc = byRep.get(rep);
+  if (!acc) byRep.set(rep, (acc = new Accumulator(kind)));
+  return acc;
+}

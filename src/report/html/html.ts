@@ -1,0 +1,39 @@
+/**
+ * Markup built with a tagged template: html`<td>${name}</td>` escapes every
+ * interpolated string or number, inserts nested `Html` as it is, and joins
+ * arrays. User text can only reach the page through an escape, so no helper
+ * has to remember to call `escapeHtml`.
+ */
+import { escapeHtml } from "./escapeHtml.js";
+
+/** A piece of markup that is already safe to insert. */
+export class Html {
+  constructor(readonly text: string) {}
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+export type HtmlPart = Html | string | number | null | undefined | readonly HtmlPart[];
+
+export function html(strings: TemplateStringsArray, ...values: HtmlPart[]): Html {
+  let out = strings[0] ?? "";
+  values.forEach((value, i) => {
+    out += partText(value) + (strings[i + 1] ?? "");
+  });
+  return new Html(out);
+}
+
+/** Markup written by this module itself (the style sheet): never user text. */
+export function trustedHtml(text: string): Html {
+  return new Html(text);
+}
+
+function partText(value: HtmlPart): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Html) return value.text;
+  if (typeof value === "string") return escapeHtml(value);
+  if (typeof value === "number") return escapeHtml(String(value));
+  return value.map(partText).join("");
+}
