@@ -9,7 +9,8 @@ import { repsNeedingReview } from "./commission/needsReview.js";
 import { loadConfig } from "./config/loadConfig.js";
 import { defaultPeriod } from "./engine/defaultPeriod.js";
 import { evaluateRun } from "./engine/evaluateRun.js";
-import { parsePeriod, type Period } from "./engine/period.js";
+import { parsePeriod, previousPeriod, type Period } from "./engine/period.js";
+import { detectAnomalies } from "./anomalies/detectAnomalies.js";
 import { InputError, UsageError } from "./errors.js";
 import { readHeldSources, streamRecordSources, type Ingested } from "./ingest/ingestAll.js";
 import type { SourceData } from "./ingest/sourceData.js";
@@ -64,15 +65,18 @@ export async function computeRun(options: RunOptions): Promise<RunOutcome> {
   const period = requested ?? defaultPeriod(config, aggregates);
   if (!period) throw new InputError("no record has a date in the columns the metrics use, so there is no period to report; give one with -p", loaded.file);
   const engine = evaluateRun({ config, held: held.held, aggregates, period });
+  // the previous period of the same grain, from the same accumulated inputs (for change.NAME)
+  const previous = config.anomalies ? evaluateRun({ config, held: held.held, aggregates, period: previousPeriod(period) }) : null;
+  const detected = detectAnomalies({ config, current: engine, previous, aggregates });
   const ingestAnomalies = [...sources.values()].flatMap((source) => source.anomalies);
-  const found = [...ingestAnomalies, ...engine.anomalies];
+  const found = [...ingestAnomalies, ...engine.anomalies, ...detected.anomalies];
   const needsReview = repsNeedingReview(found, engine.reps.map((r) => r.rep), config.sources[ROSTER]?.match ?? []);
   const commission = computeCommission({ config, engine, aggregates, needsReview });
   // a base metric without a target is already reported when it is also on the scorecard
   const seen = new Set(found.map((a) => `${a.code}\u0000${a.rep}\u0000${a.metric}`));
   const extra = commission.anomalies.filter((a) => !seen.has(`${a.code}\u0000${a.rep}\u0000${a.metric}`));
   const anomalies = [...found, ...extra].sort(compareAnomalies);
-  return { loaded, ingested, period, engine, commission: commission.result, anomalies, version: VERSION };
+  return { loaded, ingested, period, engine, commission: commission.result, changes: detected.changes, anomalies, version: VERSION };
 }
 
 function emptyRoster(): SourceData {

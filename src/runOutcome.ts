@@ -13,6 +13,8 @@ export interface RunOutcome {
   engine: EngineResult;
   /** payouts per rep; absent only while the commission stage is not wired in */
   commission?: CommissionResult;
+  /** rep -> metric -> relative change against the previous period (null when it cannot be computed) */
+  changes: ReadonlyMap<string, ReadonlyMap<string, number | null>>;
   /** every anomaly of every stage, sorted by severity then rep */
   anomalies: Anomaly[];
   /** the kpi version that computed it */

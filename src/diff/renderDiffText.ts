@@ -23,7 +23,9 @@ export function renderDiffText(diff: RunDiff): string {
   lines.push(table.toString());
   if (diff.tierChanges.length > 0) {
     lines.push("", "Tier changes:");
-    for (const change of diff.tierChanges) lines.push(`  ${change.rep}  ${change.name ?? ""}  ${changeCells(change, diff).tier}`);
+    const repWidth = Math.max(...diff.tierChanges.map((c) => c.rep.length));
+    const nameWidth = Math.max(...diff.tierChanges.map((c) => (c.name ?? "").length));
+    for (const c of diff.tierChanges) lines.push(`  ${c.rep.padEnd(repWidth)}  ${(c.name ?? "").padEnd(nameWidth)}  ${changeCells(c, diff).tier}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -16,7 +16,7 @@ export interface Attribution {
   anomalies: Anomaly[];
 }
 
-export function attributeRecords(source: SourceData, matcher: RepMatcher): Attribution {
+export function attributeRecords(source: SourceData, matcher: RepMatcher, repColumn: string): Attribution {
   const repIndex = source.columns.indexOf("rep");
   const unknown = new Map<string, UnknownOwner>();
   const anomalies: Anomaly[] = [];
@@ -24,7 +24,7 @@ export function attributeRecords(source: SourceData, matcher: RepMatcher): Attri
     const raw = String(record.values[repIndex] ?? "");
     const match = matcher.match(raw);
     if (match.kind === "rep") return match.rep;
-    if (match.kind === "ambiguous") anomalies.push(ambiguousRepAnomaly(source.name, raw, match.reps, source.files[record.file] ?? null, record.row));
+    if (match.kind === "ambiguous") anomalies.push(ambiguousRepAnomaly(source.name, repColumn, raw, match.reps, source.files[record.file] ?? null, record.row));
     else {
       const seen = unknown.get(raw);
       if (seen) seen.count++;
@@ -32,6 +32,6 @@ export function attributeRecords(source: SourceData, matcher: RepMatcher): Attri
     }
     return null;
   });
-  for (const [raw, seen] of unknown) anomalies.push(unknownRepAnomaly(source.name, raw, seen, null));
+  for (const [raw, seen] of unknown) anomalies.push(unknownRepAnomaly(source.name, repColumn, raw, seen, null));
   return { repOf, anomalies };
 }

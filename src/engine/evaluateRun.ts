@@ -16,7 +16,7 @@ import { attributeRecords } from "./attribution.js";
 import { computeAwards } from "./awards.js";
 import { addDerivedMetrics } from "./derivedMetrics.js";
 import { inactiveRepAnomalies } from "./inactiveReps.js";
-import { unknownRepAnomaly } from "./ownerAnomalies.js";
+import { repHeader, unknownRepAnomaly } from "./ownerAnomalies.js";
 import type { SourceAggregates } from "./sourceAggregator.js";
 import { formatPeriod, periodEnd, tenureMonths, type Period } from "./period.js";
 import { competitionRanks, rankReps } from "./rankReps.js";
@@ -48,11 +48,11 @@ export function evaluateRun({ config, held, aggregates, period }: EngineInput): 
   const formatMoney = (d: Dec) => `${d.toFixed(minorUnits(config.currency))} ${config.currency}`;
 
   for (const source of aggregates.values()) {
-    for (const [raw, seen] of source.unknown) anomalies.push(unknownRepAnomaly(source.source, raw, seen, source.hasMoney ? formatMoney(seen.money) : null));
+    for (const [raw, seen] of source.unknown) anomalies.push(unknownRepAnomaly(source.source, repHeader(config, source.source), raw, seen, source.hasMoney ? formatMoney(seen.money) : null));
     anomalies.push(...source.ambiguous, ...inactiveRepAnomalies(source, scoredIds, period, formatMoney));
   }
   const targetsSource = held.get(TARGETS);
-  const targetsAttribution = targetsSource ? attributeRecords(targetsSource, matcher) : undefined;
+  const targetsAttribution = targetsSource ? attributeRecords(targetsSource, matcher, repHeader(config, TARGETS)) : undefined;
   anomalies.push(...(targetsAttribution?.anomalies ?? []));
 
   const table = addDerivedMetrics(config, aggregateMetrics({ config, aggregates, scored, period }), scored.map((r) => r.id));

@@ -14,7 +14,7 @@ import type { SourceRecord } from "../ingest/sourceData.js";
 import { Dec, ZERO, isDec } from "../money.js";
 import { Accumulator } from "./accumulator.js";
 import { compileForRecords, type RecordFn } from "./compileForRecords.js";
-import { ambiguousRepAnomaly, type UnknownOwner } from "./ownerAnomalies.js";
+import { ambiguousRepAnomaly, repHeader, type UnknownOwner } from "./ownerAnomalies.js";
 import type { RepMatcher } from "./repMatcher.js";
 
 /** year × 12 + month − 1: one number per calendar month */
@@ -80,6 +80,7 @@ export class SourceAggregator {
   private readonly repAt: number;
   private readonly keyAt: number;
   private readonly moneyAt: number;
+  private readonly repHeader: string;
   private data!: SourceAggregates;
 
   constructor(
@@ -108,6 +109,7 @@ export class SourceAggregator {
     const dates = new Set([...this.metrics.map((m) => columns[m.date] ?? ""), ...this.components.map((c) => columns[c.date] ?? "")]);
     this.dateColumns = [...dates].filter((d) => d !== "").map((name) => ({ name, index: at(name) }));
     this.repAt = at("rep");
+    this.repHeader = repHeader(config, source);
     const spec = config.sources[source];
     this.keyAt = spec?.key === undefined ? -1 : at(spec.key);
     this.moneyAt = columns.findIndex((col) => spec?.columns[col]?.type === "money");
@@ -145,7 +147,7 @@ export class SourceAggregator {
       return;
     }
     if (match.kind === "ambiguous") {
-      d.ambiguous.push(ambiguousRepAnomaly(this.source, raw, match.reps, this.files[record.file] ?? null, record.row));
+      d.ambiguous.push(ambiguousRepAnomaly(this.source, this.repHeader, raw, match.reps, this.files[record.file] ?? null, record.row));
       return;
     }
     const rep = match.rep.id;

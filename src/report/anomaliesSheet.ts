@@ -11,13 +11,13 @@ export function anomaliesSheet(anomalies: readonly Anomaly[]): Sheet {
       { header: "Rep", format: "text" },
       { header: "Metric", format: "text" },
       { header: "Source", format: "text" },
-      { header: "File", format: "text" },
       { header: "Row", format: "integer" },
       { header: "Column", format: "text" },
       { header: "Value", format: "text" },
       { header: "Message", format: "text", width: 80 },
+      { header: "File", format: "text" },
     ],
-    rows: anomalies.map((a) => [a.severity, a.code, clip(a.rep), a.metric, a.source, a.file, a.row, clip(a.column), clip(a.value), clip(a.message, 2000)]),
+    rows: anomalies.map((a) => [a.severity, a.code, clip(a.rep), a.metric, a.source, a.row, clip(a.column), clip(a.value), clip(a.message, 2000), a.file]),
     rowStyles: anomalies.map((a) => (a.severity === "error" ? "highlight" : undefined)),
   };
 }

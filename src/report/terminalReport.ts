@@ -64,7 +64,7 @@ export function renderAnomalySummary(anomalies: readonly Anomaly[], options: Ter
 }
 
 function where(a: Anomaly): string {
-  if (a.file === null) return "";
+  if (a.file === null) return a.rep !== null && !a.message.startsWith(a.rep) ? `${a.rep}: ` : "";
   return `${a.file}${a.row === null ? "" : `:${a.row}`}${a.column === null ? "" : ` [${a.column}]`}: `;
 }
 

@@ -137,7 +137,9 @@ describe("examples/ci/kpi-config.yml", () => {
 
   it("validates, then writes the markdown diff of the base branch's config against the pull request's", () => {
     const dir = fixture(FILES);
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=ci", "-c", "user.email=ci@example.invalid", ...args], { cwd: dir, encoding: "utf8" }).trim();
+    // no global or system git config (signing, hooks): HOME is the fixture
+    const env = { PATH: process.env["PATH"] ?? "", HOME: dir, GIT_CONFIG_NOSYSTEM: "1" };
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=ci", "-c", "user.email=ci@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8", env }).trim();
     git("init", "-q");
     git("add", ".");
     git("commit", "-q", "-m", "base");

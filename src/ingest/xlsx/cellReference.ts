@@ -55,10 +55,10 @@ export interface MergedRange {
 
 /** `A5:B7` -> a merged range; null when it is not a range of cells. */
 export function parseRange(ref: string): MergedRange | null {
-  const [from, to = from, extra] = ref.split(":");
+  const [from, to, extra] = ref.split(":");
   if (from === undefined || extra !== undefined) return null;
   const start = parseCellReference(from);
-  const end = parseCellReference(to);
+  const end = to === undefined ? start : parseCellReference(to);
   if (start?.row == null || end?.row == null) return null;
   return {
     ref,

@@ -5,7 +5,8 @@
  * has one; it is how entity tricks start), nesting is bounded, and text must
  * be valid UTF-8 or UTF-16 (with its BOM): nothing is silently replaced.
  */
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { TextDecoder } from "node:util";
+import { SaxesParser } from "saxes";
 import { InputError } from "../../errors.js";
 import type { ZipPackage } from "./zipPackage.js";
 
@@ -36,7 +37,7 @@ export function prefixedAttribute(attributes: Attributes, local: string): string
 }
 
 export class XmlStream {
-  private readonly parser = new SaxesParser({ position: false });
+  private readonly parser = new SaxesParser({ position: false, xmlns: false });
   private decoder: TextDecoder | null = null;
   private depth = 0;
 
@@ -49,11 +50,11 @@ export class XmlStream {
     parser.on("doctype", () => {
       throw zip.fail(`part "${part}" has a DOCTYPE declaration, which no workbook has (it is how entity-expansion tricks start); refused`);
     });
-    parser.on("opentag", (tag: SaxesTagPlain) => {
+    parser.on("opentag", (tag) => {
       if (++this.depth > MAX_XML_DEPTH) throw zip.fail(`part "${part}" nests XML deeper than ${MAX_XML_DEPTH} levels; refused`);
       handler.open(localName(tag.name), tag.attributes as Attributes);
     });
-    parser.on("closetag", (tag: SaxesTagPlain) => {
+    parser.on("closetag", (tag) => {
       this.depth--;
       handler.close?.(localName(tag.name));
     });

@@ -61,6 +61,11 @@ export class ZipPackage {
     return this.entries.has(part.toLowerCase());
   }
 
+  /** The part's declared (uncompressed) size in bytes; 0 when it is missing. */
+  sizeOf(part: string): number {
+    return this.entries.get(part.toLowerCase())?.uncompressedSize ?? 0;
+  }
+
   /** The part's bytes, chunk by chunk; an InputError when it is missing, too big, encrypted or damaged. */
   async *read(part: string): AsyncGenerator<Buffer> {
     const entry = this.entries.get(part.toLowerCase());

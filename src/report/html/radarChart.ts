@@ -6,6 +6,7 @@
 import { fixed } from "./fixed.js";
 import { html, type Html } from "./html.js";
 import { scoreText } from "./scoreText.js";
+import { shorten } from "./shorten.js";
 
 export interface Point {
   x: number;
@@ -28,10 +29,13 @@ export interface RadarInput {
   scaleMax: number;
 }
 
-const SIZE = { width: 340, height: 300 };
-const CENTRE: Point = { x: 170, y: 152 };
+const WIDTH = 340;
+const CENTRE: Point = { x: 170, y: 44 + 96 };
 const RADIUS = 96;
 const RING_STEP = 50;
+/** from an axis end to its label, and from the lowest label to the bottom edge */
+const LABEL_GAP = 12;
+const BOTTOM_MARGIN = 8;
 
 /** Axis i points up for i = 0 and the others follow clockwise at equal angles. */
 export function axisAngle(index: number, count: number): number {
@@ -65,7 +69,8 @@ export function radarChart(input: RadarInput): Html {
   const description = axes.map((a) => `${a.label} ${scoreText(a.value)} (average ${scoreText(a.average)})`).join(", ");
   const rep = radarPoints(axes.map((a) => a.value), scaleMax, CENTRE, RADIUS);
   const average = radarPoints(axes.map((a) => a.average), scaleMax, CENTRE, RADIUS);
-  return html`<svg class="radar" viewBox="0 0 ${SIZE.width} ${SIZE.height}" role="img" aria-label="${input.title}: ${description}"><title>${input.title}: ${description}</title>
+  const height = Math.max(...axes.map((_, i) => labelY(i, n) + 13), CENTRE.y + RADIUS) + BOTTOM_MARGIN;
+  return html`<svg class="radar" viewBox="0 0 ${WIDTH} ${fixed(height)}" role="img" aria-label="${input.title}: ${description}"><title>${input.title}: ${description}</title>
 <g class="grid">${rings.map((ring) => ringShape(ring, n, scaleMax))}${axes.map((_, i) => spoke(i, n))}</g>
 ${rings.map((ring) => html`<text class="ring-label" x="${fixed(CENTRE.x + 3)}" y="${fixed(CENTRE.y - (ring / scaleMax) * RADIUS + 10)}">${ring}</text>`)}
 ${n === 0 ? null : html`<polygon class="avg" points="${pointsAttribute(average)}"/>`}
@@ -90,14 +95,19 @@ function outward(index: number, n: number, distance: number): Point {
   return { x: CENTRE.x + distance * Math.cos(angle), y: CENTRE.y + distance * Math.sin(angle) };
 }
 
+/** The baseline of an axis's name: above the top, below the bottom, centred beside the sides; its value goes 13 below. */
+function labelY(index: number, n: number): number {
+  const at = outward(index, n, RADIUS + LABEL_GAP);
+  const sin = Math.sin(axisAngle(index, n));
+  return sin < -0.2 ? at.y - 14 : sin > 0.2 ? at.y + 8 : at.y - 4;
+}
+
 /** The dimension's name and the rep's score, outside the outer ring, anchored away from the centre. */
 function axisLabel(axis: RadarAxis, index: number, n: number): Html {
-  const at = outward(index, n, RADIUS + 12);
+  const at = outward(index, n, RADIUS + LABEL_GAP);
   const cos = Math.cos(axisAngle(index, n));
-  const sin = Math.sin(axisAngle(index, n));
   const anchor = Math.abs(cos) < 0.2 ? "middle" : cos > 0 ? "start" : "end";
-  // above the top, below the bottom, centred on the sides
-  const nameY = sin < -0.2 ? at.y - 14 : sin > 0.2 ? at.y + 8 : at.y - 4;
-  return html`<text class="axis" x="${fixed(at.x)}" y="${fixed(nameY)}" text-anchor="${anchor}">${axis.label}</text><text class="axis-value" x="${fixed(at.x)}" y="${fixed(nameY + 13)}" text-anchor="${anchor}">${scoreText(axis.value)}</text>`;
+  const y = labelY(index, n);
+  return html`<text class="axis" x="${fixed(at.x)}" y="${fixed(y)}" text-anchor="${anchor}"><title>${axis.label}</title>${shorten(axis.label, 14)}</text><text class="axis-value" x="${fixed(at.x)}" y="${fixed(y + 13)}" text-anchor="${anchor}">${scoreText(axis.value)}</text>`;
 }
 

@@ -34,6 +34,7 @@ tbody tr:last-child > * { border-bottom: none; }
 .num { text-align: right; }
 td.score { font-weight: 600; }
 td.msg { white-space: normal; min-width: 18rem; }
+td.value { min-width: 9rem; white-space: normal; }
 td.value code { white-space: pre-wrap; overflow-wrap: anywhere; }
 .tier { display: inline-block; min-width: 1.9em; padding: 0 6px; border-radius: 4px; text-align: center; font-weight: 700; color: #111827; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .tier.none { color: var(--muted); }
@@ -72,6 +73,7 @@ svg text { fill: var(--fg); font-size: 11px; }
 .radar polygon.rep { fill: var(--accent); fill-opacity: 0.22; stroke: var(--accent); stroke-width: 2; stroke-linejoin: round; }
 .radar circle.rep { fill: var(--accent); }
 .radar polygon.avg { fill: none; stroke: var(--avg); stroke-width: 1.5; stroke-dasharray: 5 3; }
+.radar text { font-size: 12px; }
 .radar .axis { font-weight: 600; }
 .radar .axis-value { fill: var(--accent); font-weight: 600; }
 .radar-card .legend { font-size: 0.8rem; }

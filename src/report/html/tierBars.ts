@@ -5,6 +5,7 @@
  */
 import { fixed } from "./fixed.js";
 import { html, type Html } from "./html.js";
+import { shorten } from "./shorten.js";
 
 export interface TierSegmentKind {
   name: string;
@@ -30,12 +31,6 @@ const TOTAL_WIDTH = 36;
 const ROW = 28;
 const BAR = 18;
 const TOP = 6;
-
-/** Label text that fits the label column: at most `max` characters, the rest cut with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
-}
 
 export function tierBars(input: TierBarsInput): Html {
   if (input.teams.length === 0) return html`<p class="empty">No rep is scored.</p>`;
