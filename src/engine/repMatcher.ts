@@ -30,12 +30,12 @@ export class RepMatcher {
     }
   }
 
+  /** Cached by the raw text: a source names the same few owners over and over. */
   match(raw: string): RepMatch {
-    const key = foldRepText(raw);
-    const cached = this.cache.get(key);
+    const cached = this.cache.get(raw);
     if (cached) return cached;
-    const result = this.lookup(key);
-    this.cache.set(key, result);
+    const result = this.lookup(foldRepText(raw));
+    this.cache.set(raw, result);
     return result;
   }
 

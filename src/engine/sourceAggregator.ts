@@ -54,8 +54,8 @@ export interface SourceAggregates {
   /** date column -> months holding at least one record */
   monthsWithRecords: Map<string, Set<MonthKey>>;
   latestDay: Day | null;
-  /** rep -> months signature -> records of that rep touching exactly those months */
-  owners: Map<string, Map<string, OwnerActivity>>;
+  /** rep -> months signature (the month, or "m1|m2" for several) -> records of that rep touching exactly those months */
+  owners: Map<string, Map<number | string, OwnerActivity>>;
   unknown: Map<string, UnknownOwner>;
   ambiguous: Anomaly[];
   /** "plan index:component index" -> records passing the component's `where` */
@@ -81,6 +81,8 @@ export class SourceAggregator {
   private readonly keyAt: number;
   private readonly moneyAt: number;
   private readonly repHeader: string;
+  /** month of each date column of the record being added (by column index) */
+  private readonly monthAt: MonthKey[] = [];
   private data!: SourceAggregates;
 
   constructor(
@@ -127,10 +129,12 @@ export class SourceAggregator {
   add(record: SourceRecord): void {
     const d = this.data;
     const months: MonthKey[] = [];
+    const monthAt = this.monthAt;
     for (const column of this.dateColumns) {
       const date = record.values[column.index];
       if (!(date instanceof CalendarDate)) continue;
       const month = monthKeyOf(date.day);
+      monthAt[column.index] = month;
       d.monthsWithRecords.get(column.name)?.add(month);
       if (!months.includes(month)) months.push(month);
       if (d.latestDay === null || date.day > d.latestDay) d.latestDay = date.day;
@@ -171,14 +175,14 @@ export class SourceAggregator {
     if (!(date instanceof CalendarDate)) return;
     if (metric.where && !isTrue(metric.where(record))) return;
     const value = metric.value ? metric.value(record) : null;
-    accumulatorFor(this.data.monthly, metric.name, monthKeyOf(date.day), rep, metric.kind).add(value);
+    accumulatorFor(this.data.monthly, metric.name, this.monthAt[metric.date] ?? monthKeyOf(date.day), rep, metric.kind).add(value);
     if (metric.daily) accumulatorFor(this.data.daily, metric.name, date.day, rep, metric.kind).add(value);
   }
 
   private noteOwner(rep: string, months: MonthKey[], money: Dec, record: SourceRecord): void {
     let byMonths = this.data.owners.get(rep);
     if (!byMonths) this.data.owners.set(rep, (byMonths = new Map()));
-    const signature = months.join("|");
+    const signature = months.length === 1 ? (months[0] ?? 0) : months.join("|");
     const seen = byMonths.get(signature);
     if (seen) {
       seen.count++;
