@@ -18,8 +18,9 @@ export function detectEncoding(sample: Uint8Array, declared: Encoding | "auto"):
   const bom = bomOf(sample);
   if (declared !== "auto") return { encoding: declared, bomLength: bom && bom.encoding === declared ? bom.bomLength : 0 };
   if (bom) return bom;
-  if (isUtf8(sample)) return { encoding: "utf-8", bomLength: 0 };
+  // before the UTF-8 test: ASCII in UTF-16LE is also valid (if odd) UTF-8, full of NULs
   if (looksLikeUtf16le(sample)) return { encoding: "utf-16le", bomLength: 0 };
+  if (isUtf8(sample)) return { encoding: "utf-8", bomLength: 0 };
   const asGb = iconv.decode(Buffer.from(sample), "gb18030");
   if (!asGb.includes("\uFFFD") && /[\u4e00-\u9fff]/.test(asGb)) return { encoding: "gb18030", bomLength: 0 };
   return { encoding: "latin1", bomLength: 0 };
