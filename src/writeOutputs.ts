@@ -5,6 +5,7 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { InputError } from "./errors.js";
+import { outputClash } from "./outputGuard.js";
 import { anomaliesSheet } from "./report/anomaliesSheet.js";
 import { minorUnits } from "./commission/minorUnits.js";
 import { commissionsSheet, commissionsWorkbook } from "./report/commissionsWorkbook.js";
@@ -20,10 +21,8 @@ export const OUTPUT_FILES = ["report.xlsx", "commissions.xlsx", "commissions.csv
 export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: string): Promise<string[]> {
   const dir = resolve(cwd, outDir);
   const targets = OUTPUT_FILES.map((name) => join(dir, name));
-  const inputs = new Set([resolve(outcome.loaded.baseDir, outcome.loaded.file), ...outcome.ingested.files.map((f) => f.path)]);
-  for (const target of targets) {
-    if (inputs.has(target)) throw new InputError(`writing ${target} would overwrite an input; choose another output folder with -o`, outDir);
-  }
+  const clash = outputClash(targets, outcome.loaded, outcome.ingested.files.map((f) => f.path));
+  if (clash) throw new InputError(`refusing to write there: ${clash}; choose another output folder with -o`, outDir);
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
