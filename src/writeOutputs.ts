@@ -2,8 +2,8 @@
  * The output stage: the run's files, each written to a temporary file and
  * renamed into place. Refuses an output folder that would overwrite an input.
  */
-import { mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { mkdir, stat } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { InputError } from "./errors.js";
 import { outputClash } from "./outputGuard.js";
 import { anomaliesSheet } from "./report/anomaliesSheet.js";
@@ -23,11 +23,7 @@ export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: str
   const targets = OUTPUT_FILES.map((name) => join(dir, name));
   const clash = outputClash(targets, outcome.loaded, outcome.ingested.files.map((f) => f.path));
   if (clash) throw new InputError(`refusing to write there: ${clash}; choose another output folder with -o`, outDir);
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    throw new InputError(`cannot create the output folder: ${(error as Error).message}`, outDir);
-  }
+  await ensureFolder(dir, outDir);
   const { currency } = outcome.loaded.config;
   await writeWorkbook(reportWorkbook(outcome), join(dir, "report.xlsx"));
   const commissions = commissionsWorkbook(outcome);
@@ -36,4 +32,29 @@ export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: str
   await writeWorkbook({ currency, minorUnits: minorUnits(currency), sheets: [anomaliesSheet(outcome.anomalies)] }, join(dir, "anomalies.xlsx"));
   await writeFileAtomic(join(dir, "results.json"), resultsJson(outcome));
   return targets;
+}
+
+/**
+ * Create the output folder and its missing parents one level at a time
+ * (Node 20's recursive mkdir never returns on some special file systems, /proc).
+ */
+async function ensureFolder(dir: string, shown: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      if (!(await stat(at)).isDirectory()) throw new InputError(`cannot create the output folder: ${at} is a file`, shown);
+      break;
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || dirname(at) === at) throw new InputError(`cannot use the output folder: ${(error as Error).message}`, shown);
+      missing.unshift(at);
+    }
+  }
+  for (const folder of missing) {
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new InputError(`cannot create the output folder: ${(error as Error).message}`, shown);
+    }
+  }
 }
