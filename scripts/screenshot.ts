@@ -2,11 +2,12 @@
  * Headless Chromium for the HTML report: launching Debian's chromium through
  * playwright-core (which downloads no browser), and the README screenshot.
  *
- *   npm run build && node dist/scripts/screenshot.js [docs/img/report.png]
+ *   npm run screenshot   (npm run build && node dist/scripts/screenshot.js [DIR])
  *
- * scores the bundled example, renders its report.html and writes a PNG of
- * the top of the page. The e2e test (test/e2e/htmlReport.test.ts) uses the
- * same launcher.
+ * scores the bundled example, renders its report.html and writes two PNGs
+ * into DIR (default docs/img): report.png, the top of the page, and
+ * report-radars.png, the first radars. The e2e test
+ * (test/e2e/htmlReport.test.ts) uses the same launcher.
  */
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,12 +34,18 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** A PNG of the first `height` pixels of the page at `path`, `width` wide. */
-export async function screenshotHtml(browser: Browser, path: string, png: string, size = { width: 1280, height: 1400 }): Promise<void> {
+/**
+ * PNGs of the page at `path`, `width` wide: the first `height` pixels, and,
+ * with `section`, the top 760 pixels of its element (`section.selector`)
+ * written to `section.png`.
+ */
+export async function screenshotHtml(browser: Browser, path: string, png: string, section?: { selector: string; png: string }, size = { width: 1280, height: 1400 }): Promise<void> {
   const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
   try {
     await page.goto(pathToFileURL(path).href);
-    await page.screenshot({ path: png, fullPage: false });
+    await page.screenshot({ path: png });
+    const box = section ? await page.locator(section.selector).boundingBox() : null;
+    if (section && box) await page.screenshot({ path: section.png, fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 760) } });
   } finally {
     await page.close();
   }
@@ -55,15 +62,17 @@ export async function writeExampleReport(root: string): Promise<string> {
 async function main(): Promise<void> {
   // dist/scripts/screenshot.js -> the repository root
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-  const png = resolve(root, process.argv[2] ?? "docs/img/report.png");
+  const dir = resolve(root, process.argv[2] ?? "docs/img");
+  const png = join(dir, "report.png");
+  const radars = join(dir, "report-radars.png");
   const report = await writeExampleReport(root);
   const browser = await launchChromium();
   try {
-    await screenshotHtml(browser, report, png);
+    await screenshotHtml(browser, report, png, { selector: "#radars", png: radars });
   } finally {
     await browser.close();
   }
-  process.stdout.write(`Wrote ${png}\n`);
+  process.stdout.write(`Wrote ${png} and ${radars}\n`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

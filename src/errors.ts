@@ -47,6 +47,9 @@ export class InputError extends Error {
   }
 }
 
+/** An output cannot be written (a full or read-only folder, an Excel limit). Exit 1. Subclasses live with the writers. */
+export class OutputError extends Error {}
+
 /** The command line is wrong (unknown flag, bad PERIOD). Exit 2. */
 export class UsageError extends Error {
   constructor(message: string) {

@@ -26,6 +26,8 @@ export interface RunOptions {
   cwd: string;
   /** `2026-10`, `2026-Q4` or `2026`; default: the latest complete period in the data */
   period?: string | undefined;
+  /** read the sources relative to this folder instead of the config's own (diff: the same data for both configs) */
+  dataDir?: string | undefined;
   /** rows read so far per source, for a progress line */
   progress?: (source: string, rowsRead: number) => void;
 }
@@ -38,7 +40,7 @@ export function parsePeriodOption(text: string): Period {
 
 export async function computeRun(options: RunOptions): Promise<RunOutcome> {
   const requested = options.period === undefined ? null : parsePeriodOption(options.period);
-  const loaded = await loadConfig(options.config, options.cwd);
+  const loaded = await loadConfig(options.config, options.cwd, options.dataDir);
   const { config } = loaded;
 
   // the roster first: every other source's records are matched to reps as they stream in

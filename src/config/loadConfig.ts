@@ -49,8 +49,11 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   return { config: issues.length === 0 ? schema.config : null, issues, locate: where };
 }
 
-/** Read and check a config file; throws ConfigError with every issue, or InputError when it cannot be read. */
-export async function loadConfig(file: string, cwd: string): Promise<LoadedConfig> {
+/**
+ * Read and check a config file; throws ConfigError with every issue, or InputError when it cannot be read.
+ * Source paths are relative to the config's folder, or to `dataDir` (diff runs a base config on the head's data).
+ */
+export async function loadConfig(file: string, cwd: string, dataDir?: string): Promise<LoadedConfig> {
   const path = resolve(cwd, file);
   let bytes: Buffer;
   try {
@@ -65,5 +68,5 @@ export async function loadConfig(file: string, cwd: string): Promise<LoadedConfi
   }
   const { config, issues } = parseConfigText(decodeConfigText(bytes), file);
   if (!config) throw new ConfigError(issues);
-  return { config, file, baseDir: dirname(path), sha256: createHash("sha256").update(bytes).digest("hex") };
+  return { config, file, baseDir: dataDir ?? dirname(path), sha256: createHash("sha256").update(bytes).digest("hex") };
 }

@@ -4,12 +4,19 @@
  * bombs, prototype keys, deep nesting, custom tags, YAML 1.1) becomes issues
  * with a position, never a crash.
  */
-import { Alias, LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document } from "yaml";
+import { Alias, LineCounter, Scalar, isCollection, isMap, isPair, isScalar, parseDocument, visit, type Document } from "yaml";
 import type { Issue } from "../errors.js";
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** explicit tags that only say what the value already is (`!!str 010` keeps a string) */
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+const LIBRARY_MESSAGES: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: "duplicate key: each key may appear once in a mapping",
+  MULTIPLE_DOCS: "the file holds more than one YAML document (a second ---); a config is one document",
+  TAB_AS_INDENT: "a tab is used for indentation; YAML indents with spaces only",
+};
 
 export interface ParsedYaml {
   doc: Document.Parsed;
@@ -33,11 +40,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { code, message, file, line, col, ...(expected ? { expected } : {}) };
   };
   const issues: Issue[] = [];
-  const nul = text.indexOf("\0");
-  if (nul >= 0) {
+  const notText = notTextAt(text);
+  if (notText !== null) {
     lineCounter.addNewLine(0);
-    for (let i = 0; i < nul; i++) if (text[i] === "\n") lineCounter.addNewLine(i + 1);
-    issues.push(issueAt(nul, "yaml", "the file holds a NUL byte: it is not a text file", "a UTF-8 text file"));
+    for (let i = 0; i < notText.offset; i++) if (text[i] === "\n") lineCounter.addNewLine(i + 1);
+    issues.push(issueAt(notText.offset, "yaml", notText.message, "a UTF-8 text file"));
     return { doc: parseDocument(""), lineCounter, data: undefined, issues };
   }
 
@@ -50,7 +57,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   }
 
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const message = error.code === "DUPLICATE_KEY" ? "duplicate key: each key may appear once in a mapping" : error.message.split("\n")[0] ?? error.message;
+    if (error.code === "TAG_RESOLVE_FAILED") continue; // reported below, with every other tag that is not allowed
+    const message = LIBRARY_MESSAGES[error.code] ?? error.message.split("\n")[0] ?? error.message;
     issues.push(issueAt(error.pos[0], error.code === "DUPLICATE_KEY" ? "duplicate_key" : "yaml", message));
   }
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== "1.2") {
@@ -69,8 +77,17 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         }
       },
       Pair(_key, pair) {
-        if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-          issues.push(issueAt(pair.key.range?.[0] ?? 0, "forbidden_key", `the key "${String(pair.key.value)}" is not allowed`, "an ordinary name"));
+        if (!isPair(pair) || !isScalar(pair.key)) return;
+        const key = String(pair.key.value);
+        if (FORBIDDEN_KEYS.has(key)) issues.push(issueAt(pair.key.range?.[0] ?? 0, "forbidden_key", `the key "${key}" is not allowed`, "an ordinary name"));
+        else if (key === "<<" && pair.key.type === Scalar.PLAIN) {
+          issues.push(issueAt(pair.key.range?.[0] ?? 0, "yaml", "merge keys (<<) are YAML 1.1; kpi reads YAML 1.2, where << would be an ordinary key: write the keys out", "the merged keys written out"));
+        }
+      },
+      Node(_key, node) {
+        if ((isScalar(node) || isCollection(node)) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+          const tag = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
+          issues.push(issueAt(tagOffset(text, node.range?.[0] ?? 0), "yaml", `the tag ${tag} is not allowed: a config holds only strings, numbers, booleans, lists and mappings`, "no tag"));
         }
       },
     });
@@ -93,4 +110,23 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { doc, lineCounter, data: undefined, issues };
   }
   return { doc, lineCounter, data, issues };
+}
+
+/** Where the text stops being text: a NUL (a binary file, or UTF-16 without its BOM), or bytes that were not UTF-8. */
+function notTextAt(text: string): { offset: number; message: string } | null {
+  const nul = text.indexOf("\0");
+  if (nul >= 0) {
+    const utf16 = /^(?:[^\0]\0){4}|^(?:\0[^\0]){4}/.test(text);
+    return { offset: nul, message: utf16 ? "the file looks like UTF-16 without a byte-order mark; save it as UTF-8" : "the file holds a NUL byte: it is not a text file" };
+  }
+  const invalid = text.indexOf("\uFFFD");
+  if (invalid >= 0) return { offset: invalid, message: "the file is not valid UTF-8 here (saved as GBK or Latin-1?); save it as UTF-8" };
+  return null;
+}
+
+/** The start of the tag written before the node that starts at `valueStart`. */
+function tagOffset(text: string, valueStart: number): number {
+  let i = text.lastIndexOf("!", valueStart);
+  while (i > 0 && !/\s/.test(text[i - 1] ?? " ")) i--;
+  return Math.max(i, 0);
 }

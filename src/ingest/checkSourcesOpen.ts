@@ -35,7 +35,8 @@ export async function checkSourcesOpen(config: Config, file: string, baseDir: st
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       const column = error.column === null ? undefined : columns.find((c) => c.from === error.column)?.name;
-      const path: ConfigPath = column === undefined ? ["sources", name, "path"] : ["sources", name, "columns", column];
+      // point at the header text itself (`from`), or at the short form's value
+      const path: ConfigPath = column === undefined ? ["sources", name, "path"] : ["sources", name, "columns", column, "from"];
       issues.push({ code: "data", message: `source "${name}": ${error.message}`, file, ...locate(path) });
     }
   }

@@ -1,3 +1,4 @@
+import { OutputError } from "../errors.js";
 import { randomBytes } from "node:crypto";
 import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
@@ -11,7 +12,7 @@ import { basename, dirname, join } from "node:path";
  */
 
 /** The output folder refused the file (read-only, full, missing). Exit 1. */
-export class OutputWriteError extends Error {
+export class OutputWriteError extends OutputError {
   constructor(
     readonly file: string,
     readonly code: string,

@@ -1,3 +1,4 @@
+import { OutputError } from "../errors.js";
 import type { Cell as XlsxCell, Style, Workbook, Worksheet } from "exceljs";
 import { writeFileAtomic } from "./atomicWrite.js";
 import { displayWidth, escapeXlsxText, isFormulaLike } from "./safeText.js";
@@ -23,7 +24,7 @@ const MIN_WIDTH = 6;
 const TEXT_FORMAT = "@";
 
 /** A report does not fit in a spreadsheet; the message says where and what the limit is. */
-export class OutputLimitError extends Error {
+export class OutputLimitError extends OutputError {
   constructor(
     readonly file: string,
     readonly sheet: string,

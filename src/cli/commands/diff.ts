@@ -8,6 +8,7 @@ import { diffJson } from "../../diff/diffJson.js";
 import { renderDiffMarkdown } from "../../diff/renderDiffMarkdown.js";
 import { renderDiffText } from "../../diff/renderDiffText.js";
 import { snapshotRun } from "../../diff/runSnapshot.js";
+import { dirname, resolve } from "node:path";
 import { computeRun } from "../../pipeline.js";
 import { write, type CommandIO } from "../io.js";
 
@@ -24,7 +25,9 @@ export interface DiffOptions {
 
 export async function diffCommand(options: DiffOptions, io: CommandIO): Promise<void> {
   const head = snapshotRun(await computeRun({ config: options.head, cwd: io.cwd, period: options.period }));
-  const base = snapshotRun(await computeRun({ config: options.base, cwd: io.cwd, period: options.period ?? head.period }));
+  // the same data for both: the base config's sources are read relative to the head config's folder
+  const dataDir = dirname(resolve(io.cwd, options.head));
+  const base = snapshotRun(await computeRun({ config: options.base, cwd: io.cwd, period: options.period ?? head.period, dataDir }));
   const diff = computeDiff(base, head);
   const render = { text: renderDiffText, markdown: renderDiffMarkdown, json: diffJson }[options.format];
   await write(io.stdout, render(diff));

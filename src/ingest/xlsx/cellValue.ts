@@ -45,10 +45,12 @@ export function cellValue(cell: RawCellXml, date1904: boolean, sharedString: (in
       return booleanCell(value);
     case "d":
       return missing ? (hasFormula ? NO_CACHED_RESULT : EMPTY) : isoDateCell(value);
-    default:
+    case "n":
       if (missing) return hasFormula ? NO_CACHED_RESULT : EMPTY;
       if (!NUMBER.test(value)) return text(value); // not a number after all: shown as written, coerced as text
       return numberCell(Number(value), cell.isDateStyle, date1904);
+    default:
+      return { kind: "error", text: `an unknown cell type "${cell.type}"` };
   }
 }
 

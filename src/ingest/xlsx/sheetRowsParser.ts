@@ -128,7 +128,7 @@ export class SheetRowsParser implements XmlHandler {
     }
     if (this.cells[column - 1] !== undefined) throw zip.fail(`has cell ${columnName(column)}${this.row} twice; which value is meant is ambiguous`, this.row, columnName(column));
     this.column = column;
-    this.type = attributes["t"]?.trim() ?? "n";
+    this.type = attributes["t"]?.trim() || "n";
     const s = attributes["s"];
     this.style = s === undefined ? 0 : Number(s);
     this.value = null;

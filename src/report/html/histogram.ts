@@ -36,8 +36,8 @@ export interface HistogramInput {
  */
 export function histogramBins(scores: readonly number[], binWidth: number): Bin[] {
   if (scores.length === 0) return [];
-  const first = Math.floor(Math.min(...scores) / binWidth);
-  const last = Math.floor(Math.max(...scores) / binWidth);
+  const first = Math.floor(scores.reduce((min, s) => Math.min(min, s), Infinity) / binWidth);
+  const last = Math.floor(scores.reduce((max, s) => Math.max(max, s), -Infinity) / binWidth);
   const bins: Bin[] = [];
   for (let k = first; k <= last; k++) bins.push({ from: k * binWidth, to: (k + 1) * binWidth, count: 0 });
   for (const score of scores) {

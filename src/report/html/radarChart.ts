@@ -58,7 +58,7 @@ export function pointsAttribute(points: readonly Point[]): string {
 
 /** The outer ring: 150 (the default attainment cap × 100) or the largest score shown, rounded up to a ring. */
 export function radarScaleMax(values: readonly (number | null)[]): number {
-  const largest = Math.max(150, ...values.map((v) => v ?? 0));
+  const largest = values.reduce<number>((max, v) => Math.max(max, v ?? 0), 150);
   return Math.ceil(largest / RING_STEP) * RING_STEP;
 }
 

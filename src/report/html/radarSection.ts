@@ -20,7 +20,11 @@ interface ScorecardAverage {
 /** Per scorecard, the mean of each dimension's score over the reps on it who have one. */
 export function scorecardAverages(reps: readonly RepResult[], dimensionsOf: (scorecard: string) => readonly string[]): Map<string, ScorecardAverage> {
   const byCard = new Map<string, RepResult[]>();
-  for (const r of reps) byCard.set(r.scorecard, [...(byCard.get(r.scorecard) ?? []), r]);
+  for (const r of reps) {
+    const members = byCard.get(r.scorecard);
+    if (members) members.push(r);
+    else byCard.set(r.scorecard, [r]);
+  }
   const averages = new Map<string, ScorecardAverage>();
   for (const [card, members] of byCard) {
     const means = new Map<string, number | null>();

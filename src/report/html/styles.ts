@@ -61,7 +61,7 @@ svg text { fill: var(--fg); font-size: 11px; }
 .key { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .key.rep { background: var(--accent); opacity: 0.8; }
 .key.avg { border: 2px dashed var(--avg); }
-.radars { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 260px), 1fr)); gap: 12px; }
+.radars { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 300px), 1fr)); gap: 12px; }
 .radar-card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; break-inside: avoid; page-break-inside: avoid; }
 .radar-head { overflow-wrap: anywhere; }
 .radar-head .rank { color: var(--muted); font-variant-numeric: tabular-nums; }

@@ -1,9 +1,11 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { schemaCommand } from "../../../src/cli/commands/schema.js";
 import { parseConfigText } from "../../../src/config/loadConfig.js";
 import { configJsonSchema, configJsonSchemaText } from "../../../src/config/jsonSchema.js";
 import { starterFiles } from "../../../src/init/starterFiles.js";
@@ -28,6 +30,13 @@ describe("the committed JSON Schema", () => {
   it("is what configJsonSchema() generates from the zod schema", () => {
     const committed = readFileSync(committedPath, "utf8");
     expect(committed === configJsonSchemaText(), "schema/kpi.config.schema.json is out of step with the zod schema: run `npm run schema` and commit the result").toBe(true);
+  });
+
+  it("is what `kpi schema` prints", async () => {
+    let printed = "";
+    const stdout = new Writable({ write: (chunk: Buffer, _encoding, done) => ((printed += chunk.toString("utf8")), done()) });
+    await schemaCommand({ cwd: root, stdout, stderr: stdout, env: {} });
+    expect(printed).toBe(readFileSync(committedPath, "utf8"));
   });
 
   it("compiles in ajv's strict mode", () => {

@@ -71,7 +71,7 @@ describe("readXlsxRows", () => {
     ["empty.xlsx", "", /is empty \(0 bytes\)/],
     ["csv.xlsx", "a,b\n1,2\n", /is not an xlsx workbook \(it looks like text \(CSV\?\)\)/],
     ["html.xlsx", "<html><body><table></table></body></html>", /it looks like HTML or XML/],
-    ["legacy.xlsx", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /legacy \.xls or an encrypted workbook/],
+    ["legacy.xlsx", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /is a legacy Office file \(an OLE compound document\)/],
   ])("refuses %s with its own message", async (name, content, message) => {
     const path = join(dir, name);
     writeFileSync(path, content);
