@@ -185,6 +185,7 @@ describe("kpi validate --no-data, what it loads", () => {
     expect(modules.some((m) => m.includes("/dist/src/cli/commands/validate.js"))).toBe(true); // the recorder works
     for (const pkg of ["exceljs", "jszip", "yauzl", "saxes", "csv-parse", "iconv-lite", "cli-table3", "chalk"]) expect(from(modules, pkg), pkg).toEqual([]);
     expect(modules.filter((m) => m.includes("/dist/src/ingest/"))).toEqual([]);
+    expect(modules.filter((m) => m.includes("/dist/src/report/"))).toEqual([]);
   });
 
   it("loads the readers when the data is checked (the recorder sees them)", () => {
