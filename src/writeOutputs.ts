@@ -9,6 +9,7 @@ import { outputClash } from "./outputGuard.js";
 import { anomaliesSheet } from "./report/anomaliesSheet.js";
 import { minorUnits } from "./commission/minorUnits.js";
 import { commissionsSheet, commissionsWorkbook } from "./report/commissionsWorkbook.js";
+import { renderHtmlReport } from "./report/html/renderHtmlReport.js";
 import { reportWorkbook } from "./report/reportWorkbook.js";
 import { writeCsv } from "./report/writeCsv.js";
 import { resultsJson } from "./report/resultsJson.js";
@@ -16,7 +17,7 @@ import { writeFileAtomic } from "./report/atomicWrite.js";
 import { writeWorkbook } from "./report/writeWorkbook.js";
 import type { RunOutcome } from "./runOutcome.js";
 
-export const OUTPUT_FILES = ["report.xlsx", "commissions.xlsx", "commissions.csv", "anomalies.xlsx", "results.json"] as const;
+export const OUTPUT_FILES = ["report.xlsx", "commissions.xlsx", "commissions.csv", "anomalies.xlsx", "results.json", "report.html"] as const;
 
 export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: string): Promise<string[]> {
   const dir = resolve(cwd, outDir);
@@ -31,6 +32,7 @@ export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: str
   await writeCsv(commissionsSheet(outcome), join(dir, "commissions.csv"));
   await writeWorkbook({ currency, minorUnits: minorUnits(currency), sheets: [anomaliesSheet(outcome.anomalies)] }, join(dir, "anomalies.xlsx"));
   await writeFileAtomic(join(dir, "results.json"), resultsJson(outcome));
+  await writeFileAtomic(join(dir, "report.html"), renderHtmlReport(outcome));
   return targets;
 }
 

@@ -40,6 +40,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { code, message, file, line, col, ...(expected ? { expected } : {}) };
   };
   const issues: Issue[] = [];
+  if (text.length > MAX_CONFIG_BYTES) {
+    // loadConfig refuses such a file before reading it; this guards callers that read the bytes themselves
+    issues.push({ code: "yaml", message: `the config is ${text.length} characters long; a config may be at most ${MAX_CONFIG_BYTES} bytes`, file, line: 1, col: 1 });
+    return { doc: parseDocument(""), lineCounter, data: undefined, issues };
+  }
   const notText = notTextAt(text);
   if (notText !== null) {
     lineCounter.addNewLine(0);

@@ -34,7 +34,8 @@ export function planColumns(config: SourceConfig, required: ReadonlySet<string>)
   });
 }
 
-export function coerceRow(row: RawRow, plans: readonly ColumnPlan[], mapped: readonly MappedColumn[], ctx: Pick<ReadSourceContext, "currency" | "fx">): CoercedRow {
+/** `date1904`: the workbook counts serial dates from 1904 (an xlsx setting; false for CSV). */
+export function coerceRow(row: RawRow, plans: readonly ColumnPlan[], mapped: readonly MappedColumn[], ctx: Pick<ReadSourceContext, "currency" | "fx">, date1904 = false): CoercedRow {
   const needed = Math.max(...mapped.map((m) => m.index)) + 1;
   if (row.cells.length < needed) {
     return { ok: false, problems: [{ column: null, value: null, message: `the row has ${row.cells.length} fields where the header has at least ${needed}; a field is missing or a quote is misplaced` }] };
@@ -47,7 +48,7 @@ export function coerceRow(row: RawRow, plans: readonly ColumnPlan[], mapped: rea
     const cell: RawCell | undefined = column && column.index >= 0 ? row.cells[column.index] : undefined;
     const raw = rawText(cell);
     raws[i] = raw;
-    let result: CoerceResult = cell === undefined || typeof cell === "string" ? coerceText(cell ?? "", plan.options) : coerceCell(cell, plan.options, false);
+    let result: CoerceResult = cell === undefined || typeof cell === "string" ? coerceText(cell ?? "", plan.options) : coerceCell(cell, plan.options, date1904);
     if (result.ok && result.value === null && plan.defaultValue !== undefined) result = coerceText(plan.defaultValue, plan.options);
     const header = column?.header ?? plan.from;
     if (!result.ok) problems.push({ column: header, value: raw, message: `${header}: "${raw}" is not ${result.expected}` });

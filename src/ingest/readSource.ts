@@ -16,7 +16,7 @@ import { DuplicateTracker } from "./duplicateTracker.js";
 import { mapHeader, type MappedColumn } from "./mapHeader.js";
 import { rawText, type RawCell, type RawRow } from "./rawRow.js";
 import { readCsvRows } from "./readCsvRows.js";
-import { readXlsxRows } from "./readXlsxRows.js";
+import { readXlsxRows, type MergedRange } from "./readXlsxRows.js";
 import type { SourceFile } from "./resolveFiles.js";
 import type { SourceRecord, SourceSummary } from "./sourceData.js";
 
@@ -45,6 +45,8 @@ interface Pass {
   onRejected: (file: SourceFile, row: RawRow, repRaw: string | null, problems: { column: string | null; value: string | null; message: string }[]) => void;
   onDuplicate: (file: SourceFile, row: RawRow, key: string, repRaw: string | null) => void;
   onRead: () => void;
+  /** merged cells over mapped money columns, below the header (xlsx) */
+  onMerged: (file: SourceFile, ranges: readonly MergedRange[], columns: readonly { header: string; money: boolean }[]) => void;
 }
 
 export async function readSource(name: string, config: SourceConfig, files: readonly SourceFile[], ctx: ReadSourceContext, sink: RecordSink): Promise<SourceSummary> {
@@ -64,6 +66,13 @@ export async function readSource(name: string, config: SourceConfig, files: read
       rejected++;
       const first = problems[0];
       anomalies.push(anomaly({ severity: "error", code: "rejected_row", source: name, file: file.display, row: row.row, column: first?.column ?? null, value: first?.value ?? null, rep, message: problems.map((p) => p.message).join("; ") }));
+    },
+    onMerged: (file, ranges, columns) => {
+      for (const range of ranges) {
+        const money = columns.slice(range.firstColumn - 1, range.lastColumn).filter((c) => c.money).map((c) => c.header);
+        if (money.length === 0) continue;
+        anomalies.push(anomaly({ severity: "warning", code: "merged_cells", source: name, file: file.display, row: range.firstRow, column: money.join(", "), value: range.ref, message: `cells ${range.ref} are merged over ${money.join(", ")}: only row ${range.firstRow} holds the value, which is counted once; rows ${range.firstRow + 1}–${range.lastRow} read as empty there` }));
+      }
     },
     onDuplicate: (file, row, key, rep) => {
       duplicates++;
@@ -90,7 +99,7 @@ export async function readSource(name: string, config: SourceConfig, files: read
   // second pass: the same rows, minus every row of a conflicting key
   sink.reset();
   const exclude = new Set(conflicts.map((c) => c.key));
-  await scan(config, files, plans, ctx, sink, { exclude, onRead: () => undefined, onRejected: () => undefined, onDuplicate: () => undefined });
+  await scan(config, files, plans, ctx, sink, { exclude, onRead: () => undefined, onRejected: () => undefined, onDuplicate: () => undefined, onMerged: () => undefined });
   return {
     name,
     columns,
@@ -107,17 +116,23 @@ async function scan(config: SourceConfig, files: readonly SourceFile[], plans: r
   const tracker = new DuplicateTracker();
   let recordIndex = 0;
   for (const [fileIndex, file] of files.entries()) {
-    const rows = isXlsx(file.path) ? readXlsxRows(file.path, file.display, config.sheet === undefined ? {} : { sheet: config.sheet }) : readCsvRows(file.path, file.display, { encoding: config.encoding, delimiter: config.delimiter });
+    let date1904 = false;
+    let merged: readonly MergedRange[] = [];
+    const rows = isXlsx(file.path)
+      ? readXlsxRows(file.path, file.display, { ...(config.sheet === undefined ? {} : { sheet: config.sheet }), onSheet: (info) => (date1904 = info.date1904), onMergedRanges: (ranges) => (merged = ranges) })
+      : readCsvRows(file.path, file.display, { encoding: config.encoding, delimiter: config.delimiter });
     let mapped: MappedColumn[] | null = null;
+    let headerRow = 0;
     for await (const row of rows) {
       if (mapped === null) {
         if (config.header_row !== undefined ? row.row < config.header_row : isBlank(row.cells)) continue;
         mapped = mapHeader(row.cells, plans.map((p) => ({ name: p.name, from: p.from, hasDefault: p.defaultValue !== undefined })), file.display, row.row);
+        headerRow = row.row;
         continue;
       }
       if (isBlank(row.cells)) continue;
       pass.onRead();
-      const coerced = coerceRow(row, plans, mapped, ctx);
+      const coerced = coerceRow(row, plans, mapped, ctx, date1904);
       if (!coerced.ok) {
         pass.onRejected(file, row, repIndex >= 0 ? repRaw(row, mapped, repIndex) : null, coerced.problems);
         continue;
@@ -133,6 +148,14 @@ async function scan(config: SourceConfig, files: readonly SourceFile[], plans: r
       }
       recordIndex++;
       sink.add({ values: coerced.values, file: fileIndex, row: row.row });
+    }
+    if (mapped !== null && merged.length > 0) {
+      const byCell: { header: string; money: boolean }[] = [];
+      mapped.forEach((m, i) => {
+        if (m.index >= 0) byCell[m.index] = { header: m.header, money: plans[i]?.options.type === "money" };
+      });
+      const below = merged.filter((r) => r.lastRow > headerRow);
+      pass.onMerged(file, below, Array.from(byCell, (c) => c ?? { header: "", money: false }));
     }
     if (mapped === null) throw new InputError(`has no header row (the file is empty)${config.header_row === undefined ? "" : ` at or after row ${config.header_row}`}`, file.display);
   }

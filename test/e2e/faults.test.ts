@@ -5,13 +5,14 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { BASE_FILES, BIN, fixture, runKpi } from "./support.js";
 
-const OUTPUTS = ["report.xlsx", "commissions.xlsx", "commissions.csv", "anomalies.xlsx", "results.json"];
+const OUTPUTS = ["report.xlsx", "commissions.xlsx", "commissions.csv", "anomalies.xlsx", "results.json", "report.html"];
 
 /** A complete output: a JSON that parses, a zip whose every entry inflates, a CSV that ends with a record end. */
 async function isComplete(path: string): Promise<boolean> {
   const bytes = readFileSync(path);
   try {
     if (path.endsWith(".json")) return JSON.parse(bytes.toString("utf8")).version === 1;
+    if (path.endsWith(".html")) return bytes.toString("utf8").trimEnd().endsWith("</html>");
     if (path.endsWith(".csv")) return bytes.length > 3 && bytes.toString("utf8").endsWith("\r\n");
     const zip = await JSZip.loadAsync(bytes);
     await Promise.all(Object.values(zip.files).map((f) => f.async("uint8array")));

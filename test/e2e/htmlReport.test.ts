@@ -114,18 +114,21 @@ describe("report.html of the bundled example, in headless Chromium", () => {
     await page.close();
   });
 
-  it("prints on white, with the big sections on new pages and radars three to a row", async () => {
-    const { page } = await load(file, { viewport: { width: 1000, height: 1400 } });
+  it("prints on white, with the big sections on new pages, tables within the page and radars three to a row", async () => {
+    // A4 less 12 mm margins: 186 mm ≈ 703 CSS pixels
+    const { page } = await load(file, { viewport: { width: 703, height: 1000 } });
     await page.emulateMedia({ media: "print" });
-    const print = await inPage(
+    const { widestTable, ...print } = await inPage<{ widestTable: number }>(
       page,
       `({
         background: getComputedStyle(document.body).backgroundColor,
         breaks: ["ranking", "radars", "anomalies"].map((id) => getComputedStyle(document.getElementById(id)).breakBefore),
         radarColumns: getComputedStyle(document.querySelector(".radars")).gridTemplateColumns.split(" ").length,
+        widestTable: Math.max(...[...document.querySelectorAll("table")].map((table) => table.getBoundingClientRect().right)),
       })`,
     );
     expect(print).toEqual({ background: "rgb(255, 255, 255)", breaks: ["page", "page", "page"], radarColumns: 3 });
+    expect(widestTable).toBeLessThanOrEqual(703); // cells wrap in print, so no column falls off the paper
     const pdf = await page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     await page.close();

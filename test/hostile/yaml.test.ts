@@ -153,6 +153,12 @@ describe("hostile YAML", () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it("refuses a 10 MB config text handed to the parser directly (kpi validate reads the bytes itself)", () => {
+    const started = Date.now();
+    expectIssue(`${valid}# ${"x".repeat(10 * 1024 * 1024)}\n`, /^kpi\.config\.yaml:1:1 the config is 1048\d{4} characters long; a config may be at most 1048576 bytes/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it("refuses several documents in one file", () => {
     expectIssue(`${valid}---\nversion: 2\n`, /^kpi\.config\.yaml:25:1 the file holds more than one YAML document/);
   });

@@ -1,12 +1,15 @@
 /**
  * Which sheet to read: the one named in the config, else the first visible
- * worksheet in workbook order (hidden and very hidden sheets, and chart
- * sheets, which hold no rows, are passed over). The part comes from the
- * sheet's relationship, wherever it points.
+ * worksheet in workbook order (hidden and very hidden sheets, and chart,
+ * dialog and macro sheets, which hold no rows, are passed over). The part
+ * comes from the sheet's relationship, wherever it points.
  */
 import type { Relationship } from "./relationships.js";
 import type { SheetEntry } from "./workbookPart.js";
 import type { ZipPackage } from "./zipPackage.js";
+
+/** sheets that hold no rows: the default passes over them */
+const NOT_WORKSHEETS = new Set(["chartsheet", "dialogsheet", "macrosheet", "xlMacrosheet", "xlIntlMacrosheet"]);
 
 export interface ChosenSheet {
   name: string;
@@ -22,7 +25,7 @@ export function chooseSheet(zip: ZipPackage, sheets: readonly SheetEntry[], rela
     sheet = named[0];
     if (!sheet) throw zip.fail(`has no sheet "${wanted}"; its sheets are: ${listSheets(sheets)}`);
   } else {
-    sheet = sheets.find((s) => s.state === "visible" && relationshipOf(s)?.kind !== "chartsheet");
+    sheet = sheets.find((s) => s.state === "visible" && !NOT_WORKSHEETS.has(relationshipOf(s)?.kind ?? ""));
     if (!sheet) throw zip.fail(`has no visible worksheet; its sheets are: ${listSheets(sheets)} (name one with the source's "sheet")`);
   }
   const relationship = relationshipOf(sheet);

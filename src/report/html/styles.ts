@@ -96,7 +96,8 @@ footer { margin: 40px 0 16px; padding-top: 8px; border-top: 1px solid var(--line
   thead { display: table-header-group; }
   thead th { background: none; border-bottom: 1.5px solid #000; }
   tr, figure, .radar-card { break-inside: avoid; page-break-inside: avoid; }
-  th, td { padding: 2px 5px; }
+  th, td { padding: 2px 4px; white-space: normal; }
+  table { font-size: 8pt; }
   td.msg { min-width: 0; }
   .charts { grid-template-columns: 1fr 1fr; }
   .radars { grid-template-columns: repeat(3, 1fr); gap: 8px; }
