@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "out/", "coverage/", "examples/**/out/", "bench/.cache/"] },
+  { ignores: ["dist/", "node_modules/", "out/", "coverage/", "examples/**/out/", "bench/.cache/", ".scratch/"] },
   ...tseslint.configs.recommended,
   {
     rules: {

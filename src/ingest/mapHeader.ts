@@ -1,12 +1,16 @@
 /**
  * Find each mapped column in a file's header row. Header names are compared
- * after trimming whitespace and invisible characters; a case-insensitive
- * match is accepted when it is unique. A mapped header that appears twice is
- * an error (never last-wins), and so is a missing one without a default.
+ * after removing invisible characters (zero-width spaces, a stray BOM, soft
+ * hyphens), reading any Unicode space as a plain space, NFC and trimming; a
+ * case-insensitive match is accepted when it is unique. A mapped header that
+ * appears twice is an error (never last-wins), and so is a missing one
+ * without a default. Columns are found by index, never by building an object
+ * keyed by header text, so `__proto__` or `constructor` are ordinary names.
  */
 import { InputError } from "../errors.js";
 import { didYouMean } from "../util/nearest.js";
 import { rawText, type RawCell } from "./rawRow.js";
+import { trimText } from "./trimText.js";
 
 export interface MappedColumn {
   name: string;
@@ -16,10 +20,11 @@ export interface MappedColumn {
   index: number;
 }
 
-const INVISIBLE = /^[\s\uFEFF\u200B-\u200D\u2060\u00A0\u3000]+|[\s\uFEFF\u200B-\u200D\u2060\u00A0\u3000]+$/g;
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/g;
+const SPACE = /[^\S\t\n\v\f\r ]/g; // NBSP, U+3000 and the other Unicode spaces
 
 export function normaliseHeader(text: string): string {
-  return text.replace(INVISIBLE, "");
+  return trimText(text.replace(INVISIBLE, "").normalize("NFC").replace(SPACE, " "));
 }
 
 export function mapHeader(
@@ -27,6 +32,8 @@ export function mapHeader(
   columns: readonly { name: string; from: string; hasDefault: boolean }[],
   file: string,
   headerRow: number,
+  /** appended to the message of a missing column */
+  note = "",
 ): MappedColumn[] {
   const headers = headerCells.map((cell) => normaliseHeader(rawText(cell)));
   return columns.map(({ name, from, hasDefault }) => {
@@ -41,7 +48,7 @@ export function mapHeader(
       if (hasDefault) return { name, header: from, index: -1 };
       const present = headers.filter((h) => h !== "");
       throw new InputError(
-        `has no column "${from}" (mapped to "${name}")${didYouMean(from, present)}; the header row has: ${present.slice(0, 30).map((h) => `"${h}"`).join(", ")}`,
+        `has no column "${from}" (mapped to "${name}")${didYouMean(from, present)}; the header row has: ${present.slice(0, 30).map((h) => `"${clip(h)}"`).join(", ")}${note}`,
         file,
         headerRow,
         from,
@@ -49,6 +56,10 @@ export function mapHeader(
     }
     return { name, header: headers[index] ?? from, index };
   });
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function indexesWhere(list: readonly string[], test: (item: string) => boolean): number[] {
