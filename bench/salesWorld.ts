@@ -69,11 +69,12 @@ function ownerSlots(weights: readonly number[]): Uint16Array {
   return slots;
 }
 
-/** A row's owner (rep index) and customer field: mostly from the owner's book, 5% from anywhere. */
+/** A row's owner, as an index into `reps`. */
 export function pickOwner(world: SalesWorld, rng: Rng): number {
   return world.ownerSlots[Math.floor(rng.next() * OWNER_SLOTS)] ?? 0;
 }
 
+/** A row's customer field: from the owner's book, or 5% of the time from anyone's. */
 export function pickCustomer(world: SalesWorld, rng: Rng, rep: number): string {
   const index = rng.chance(0.05) ? Math.floor(rng.next() * world.customers.length) : rep * BOOK_SIZE + Math.floor(rng.next() * BOOK_SIZE);
   return world.customers[index] ?? "";

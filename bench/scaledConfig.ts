@@ -16,7 +16,7 @@ export async function writeScaledConfig(template: string, dataDir: string): Prom
     const sourcePath = doc.getIn(["sources", item.key.value, "path"]);
     if (typeof sourcePath === "string") doc.setIn(["sources", item.key.value, "path"], path.basename(sourcePath));
   }
-  doc.commentBefore = ` Written by the bench runner from ${path.basename(template)}: edit that file, not this one.\n${doc.commentBefore ?? ""}`;
+  doc.commentBefore = ` Written by the bench runner from bench/${path.basename(template)}, with the paths of its\n sources pointing at the files beside this one: edit that file, not this one.`;
   const target = path.join(dataDir, path.basename(template));
   await writeFile(target, doc.toString());
   return target;
