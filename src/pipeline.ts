@@ -9,7 +9,7 @@ import { repsNeedingReview } from "./commission/needsReview.js";
 import { loadConfig } from "./config/loadConfig.js";
 import { defaultPeriod } from "./engine/defaultPeriod.js";
 import { evaluateRun } from "./engine/evaluateRun.js";
-import { parsePeriod, previousPeriod, type Period } from "./engine/period.js";
+import { monthsOf, parsePeriod, previousPeriod, type Period } from "./engine/period.js";
 import { detectAnomalies } from "./anomalies/detectAnomalies.js";
 import { InputError, UsageError } from "./errors.js";
 import { readHeldSources, streamRecordSources, type Ingested } from "./ingest/ingestAll.js";
@@ -48,10 +48,12 @@ export async function computeRun(options: RunOptions): Promise<RunOutcome> {
   const reps = buildRoster(held.held.get(ROSTER) ?? emptyRoster());
   const matcher = new RepMatcher(reps, config.sources[ROSTER]?.match ?? []);
   const aggregators = new Map<string, SourceAggregator>();
+  // with -p the months that matter are known before reading: accumulate only those (and the previous period's)
+  const keepMonths = requested === null ? null : new Set([...monthsOf(requested), ...monthsOf(previousPeriod(requested))].map((m) => m.year * 12 + m.index - 1));
   const streamed = await streamRecordSources(
     loaded,
     (name, columns, files) => {
-      const aggregator = new SourceAggregator(name, columns, files, config, matcher);
+      const aggregator = new SourceAggregator(name, columns, files, config, matcher, keepMonths);
       aggregators.set(name, aggregator);
       return aggregator;
     },

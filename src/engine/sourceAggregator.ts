@@ -91,6 +91,8 @@ export class SourceAggregator {
     private readonly files: readonly string[],
     config: Config,
     private readonly matcher: RepMatcher,
+    /** when the period is known before reading: the only months worth accumulating (the period's and the previous period's); null keeps every month */
+    private readonly keepMonths: ReadonlySet<MonthKey> | null = null,
   ) {
     const at = (column: string) => columns.indexOf(column);
     const dailyMetric = config.anomalies?.period_end_share?.metric;
@@ -156,10 +158,13 @@ export class SourceAggregator {
     }
     const rep = match.rep.id;
     this.noteOwner(rep, months, money, record);
+    const keep = this.keepMonths;
+    if (keep !== null && !months.some((m) => keep.has(m))) return; // nothing of this record can reach the run
     for (const metric of this.metrics) this.addToMetric(metric, rep, record);
     for (const component of this.components) {
       const date = record.values[component.date];
       if (!(date instanceof CalendarDate) || (component.where && !isTrue(component.where(record)))) continue;
+      if (keep !== null && !keep.has(monthKeyOf(date.day))) continue;
       const value = component.value ? component.value(record) : null;
       const label = this.keyAt >= 0 ? String(record.values[this.keyAt] ?? "") : `${this.files[record.file] ?? ""}:${record.row}`;
       d.perRecord.get(component.key)?.push({ rep, day: date.day, value: isDec(value) ? value : null, label });
@@ -173,6 +178,7 @@ export class SourceAggregator {
   private addToMetric(metric: MetricPlan, rep: string, record: SourceRecord): void {
     const date = record.values[metric.date];
     if (!(date instanceof CalendarDate)) return;
+    if (this.keepMonths !== null && !this.keepMonths.has(this.monthAt[metric.date] ?? monthKeyOf(date.day))) return;
     if (metric.where && !isTrue(metric.where(record))) return;
     const value = metric.value ? metric.value(record) : null;
     accumulatorFor(this.data.monthly, metric.name, this.monthAt[metric.date] ?? monthKeyOf(date.day), rep, metric.kind).add(value);

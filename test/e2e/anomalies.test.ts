@@ -83,3 +83,13 @@ describe("--fail-on", () => {
     expect(runKpi(["run", "-o", mkdtempSync(join(tmpdir(), "kpi-")), "--quiet"], { cwd: ROOT }).code).toBe(3);
   });
 });
+
+describe("an explicit period", () => {
+  it("gives byte-identical results to the default period it names (only its months are accumulated)", () => {
+    const a = mkdtempSync(join(tmpdir(), "kpi-p-"));
+    const b = mkdtempSync(join(tmpdir(), "kpi-p-"));
+    expect(runKpi(["run", "-o", a, "--quiet", "--fail-on", "never"], { cwd: ROOT }).code).toBe(0);
+    expect(runKpi(["run", "-p", "2026-10", "-o", b, "--quiet", "--fail-on", "never"], { cwd: ROOT }).code).toBe(0);
+    expect(readFileSync(join(b, "results.json"))).toEqual(readFileSync(join(a, "results.json")));
+  });
+});
