@@ -16,7 +16,7 @@ import { attributeRecords } from "./attribution.js";
 import { computeAwards } from "./awards.js";
 import { addDerivedMetrics } from "./derivedMetrics.js";
 import { inactiveRepAnomalies } from "./inactiveReps.js";
-import { repHeader, unknownRepAnomaly } from "./ownerAnomalies.js";
+import { repHeader, rosterLookalikes, unknownRepAnomaly } from "./ownerAnomalies.js";
 import type { SourceAggregates } from "./sourceAggregator.js";
 import { formatPeriod, periodEnd, tenureMonths, type Period } from "./period.js";
 import { competitionRanks, rankReps } from "./rankReps.js";
@@ -47,8 +47,9 @@ export function evaluateRun({ config, held, aggregates, period }: EngineInput): 
   const scoredIds = new Set(scored.map((r) => r.id));
   const formatMoney = (d: Dec) => `${d.toFixed(minorUnits(config.currency))} ${config.currency}`;
 
+  const lookalikes = rosterLookalikes(reps, config.sources[ROSTER]?.match ?? []);
   for (const source of aggregates.values()) {
-    for (const [raw, seen] of source.unknown) anomalies.push(unknownRepAnomaly(source.source, repHeader(config, source.source), raw, seen, source.hasMoney ? formatMoney(seen.money) : null));
+    for (const [raw, seen] of source.unknown) anomalies.push(unknownRepAnomaly(source.source, repHeader(config, source.source), raw, seen, source.hasMoney ? formatMoney(seen.money) : null, lookalikes));
     anomalies.push(...source.ambiguous, ...inactiveRepAnomalies(source, scoredIds, period, formatMoney));
   }
   const targetsSource = held.get(TARGETS);

@@ -1,6 +1,7 @@
 /** The anomalies about records' owners: unmatched values and values matching several reps. */
 import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import type { Config } from "../config/schema.js";
+import { LookalikeIndex, describeLookalike } from "../util/lookalikes.js";
 import type { Dec } from "../money.js";
 import type { Rep } from "./roster.js";
 
@@ -12,11 +13,21 @@ export interface UnknownOwner {
 }
 
 /** One `unknown_rep` warning per value that matches no roster rep, with its records and, when the source has money, their money. */
-export function unknownRepAnomaly(source: string, column: string, raw: string, seen: UnknownOwner, money: string | null): Anomaly {
+export function unknownRepAnomaly(source: string, column: string, raw: string, seen: UnknownOwner, money: string | null, lookalikes?: LookalikeIndex): Anomaly {
+  const like = lookalikes?.find(raw) ?? null;
+  const hint = like ? `; it ${describeLookalike(like)}` : "";
   return anomaly({
     severity: "warning", code: "unknown_rep", rep: raw, source, file: seen.file, row: seen.row, column, value: money ?? String(seen.count),
-    message: `"${raw}" is not in the roster: ${seen.count} record${seen.count === 1 ? "" : "s"}${money === null ? "" : ` carrying ${money}`} belong to nobody (first at row ${seen.row}); add the rep to the roster or to roster.match`,
+    message: `"${raw}" is not in the roster: ${seen.count} record${seen.count === 1 ? "" : "s"}${money === null ? "" : ` carrying ${money}`} belong to nobody (first at row ${seen.row}); add the rep to the roster or to roster.match${hint}`,
   });
+}
+
+/** Every id and match-column value of the roster, to tell an unknown owner which rep it merely looks like. */
+export function rosterLookalikes(reps: readonly Rep[], matchColumns: readonly string[]): LookalikeIndex {
+  return new LookalikeIndex(reps.flatMap((r) => [r.id, ...matchColumns.flatMap((c) => {
+    const v = r.attributes.get(c);
+    return v === null || v === undefined ? [] : [String(v)];
+  })]));
 }
 
 /** An `ambiguous_rep` error for one record whose owner matches several reps. */

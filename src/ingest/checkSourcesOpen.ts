@@ -5,8 +5,8 @@
 import type { ConfigPath, LocateOptions, Position } from "../config/positions.js";
 import type { Config } from "../config/schema.js";
 import { InputError, type Issue } from "../errors.js";
-import { mapHeader } from "./mapHeader.js";
-import { rawText, type RawRow } from "./rawRow.js";
+import { HeaderFinder } from "./headerFinder.js";
+import type { RawRow } from "./rawRow.js";
 import { readCsvRows } from "./readCsvRows.js";
 import { readXlsxRows } from "./readXlsxRows.js";
 import { resolveFiles } from "./resolveFiles.js";
@@ -20,17 +20,12 @@ export async function checkSourcesOpen(config: Config, file: string, baseDir: st
         const rows: AsyncGenerator<RawRow> = /\.xls[xm]$/i.test(f.path)
           ? readXlsxRows(f.path, f.display, source.sheet === undefined ? {} : { sheet: source.sheet })
           : readCsvRows(f.path, f.display, { encoding: source.encoding, delimiter: source.delimiter });
-        let header: RawRow | null = null;
-        for await (const row of rows) {
-          const isHeader = source.header_row !== undefined ? row.row >= source.header_row : row.cells.some((c) => rawText(c).trim() !== "");
-          if (isHeader) {
-            header = row;
-            break;
-          }
-        }
+        // the same header search as `kpi run` (a title above the header is fine)
+        const finder = new HeaderFinder(columns, f.display, source.header_row);
+        let mapped = null;
+        for await (const row of rows) if ((mapped = finder.offer(row)) !== null) break;
         await rows.return(undefined);
-        if (!header) throw new InputError("has no header row (the file is empty)", f.display);
-        mapHeader(header.cells, columns, f.display, header.row);
+        if (mapped === null) throw finder.failure();
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -26,13 +26,14 @@ export function headerShape(cells: readonly RawCell[]): HeaderShape {
 
 /** A CSV record as readCsvRows yields it: also the physical line where it ends. */
 export interface CsvRow extends RawRow {
+  cells: readonly string[];
   lastLine: number;
 }
 
 export function csvShapeProblem(row: RawRow & { lastLine?: number }, shape: HeaderShape): RowProblem | null {
   const cells = row.cells;
   const lines = row.lastLine !== undefined && row.lastLine > row.row ? ` (the record runs from line ${row.row} to line ${row.lastLine})` : "";
-  const swallowed = misquotedField(row);
+  const swallowed = row.lastLine === row.row ? null : misquotedField(row); // a one-line record has no line break in a field
   if (swallowed !== null) {
     const header = shape.headers[swallowed.index] || `field ${swallowed.index + 1}`;
     return {

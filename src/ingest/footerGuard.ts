@@ -18,11 +18,15 @@ export class FooterGuard {
   private held: RawRow[] = [];
   private heldChars = 0;
   private afterBlank = false;
+  private nextRow: number | null = null;
 
   constructor(private readonly enabled: boolean) {}
 
   /** The rows to handle now, in file order; blank rows are dropped. */
-  push(row: RawRow): RawRow[] {
+  push(row: RawRow & { lastLine?: number }): RawRow[] {
+    // a gap in row numbers is blank rows that were not written (xlsx leaves empty rows out)
+    if (this.nextRow !== null && row.row > this.nextRow) this.afterBlank = this.enabled;
+    this.nextRow = (row.lastLine ?? row.row) + 1;
     const filled = filledCells(row, 2);
     if (filled === 0) {
       this.afterBlank = this.enabled;

@@ -1,38 +1,42 @@
 /**
- * A CSV file as a stream of rows of text cells, each with the physical line
- * where its record starts. Decodes any supported encoding, detects the
- * delimiter, skips a BOM and a `sep=` hint line, and turns structural damage
- * (an unterminated quote, a record over the size limit) into an InputError
- * naming the line: a damaged file is never read as a plausible prefix.
+ * A CSV file as a stream of records of text cells, each with the physical
+ * lines where it starts and ends. Decodes any supported encoding strictly,
+ * detects the delimiter, skips a BOM and a `sep=` hint line, and turns
+ * structural damage (an unterminated quote, a record over the size limit,
+ * bytes that are not text in the encoding) into an InputError naming the
+ * line: a damaged file is never read as a plausible prefix.
+ *
+ * Line numbers are counted here, not taken from csv-parse (which counts a
+ * CRLF inside a quoted field as two lines): a record ends one line after the
+ * line breaks inside its fields.
  */
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { Transform, type TransformCallback } from "node:stream";
 import { parse, type Options as CsvOptions } from "csv-parse";
-import iconv from "iconv-lite";
 import { InputError } from "../errors.js";
+import { lineBreaks, type CsvRow } from "./csvRowShape.js";
 import { detectDelimiter, type Delimiter } from "./detectDelimiter.js";
-import { detectEncoding, iconvName, type Encoding } from "./detectEncoding.js";
-import type { RawRow } from "./rawRow.js";
+import { parseRecords } from "./parseRecords.js";
+import { bomOf, detectEncoding, type Encoding } from "./detectEncoding.js";
+import { sniffNotCsv } from "./sniffNotCsv.js";
+import { InvalidTextError, StrictDecoder, decodeSample, encodingLabel, lineAtOffset } from "./strictDecoder.js";
 
 const SAMPLE_BYTES = 64 * 1024;
-/** The longest record accepted, in characters: far above any real export, low enough to stop a runaway quote early. */
+/** The longest record accepted (csv-parse counts it in UTF-8 bytes): far above any real export, low enough to stop a runaway quote early. */
 export const MAX_RECORD_CHARS = 32 * 1024 * 1024;
 
 export interface CsvReadOptions {
   encoding: Encoding | "auto";
   delimiter: Delimiter | "auto";
+  /** the record size limit (default MAX_RECORD_CHARS; tests use a small one) */
+  maxRecordChars?: number | undefined;
+  /** bytes per read (default 1 MiB; tests use tiny ones to cut characters and line breaks between reads) */
+  chunkBytes?: number | undefined;
 }
 
-export async function* readCsvRows(path: string, displayName: string, options: CsvReadOptions): AsyncGenerator<RawRow> {
-  const sample = await readSample(path, displayName);
-  const { encoding, bomLength } = detectEncoding(sample, options.encoding);
-  const text = encoding === "utf-8" ? new TextDecoder("utf-8").decode(sample.subarray(bomLength)) : iconv.decode(Buffer.from(sample.subarray(bomLength)), iconvName(encoding));
-  const { delimiter, hintLine } = detectDelimiter(text, options.delimiter);
-
-  const input = createReadStream(path, { start: bomLength, highWaterMark: 1024 * 1024 });
-  const decoder = encoding === "utf-8" ? new StrictUtf8Decoder(displayName) : iconv.decodeStream(iconvName(encoding));
-  const parserOptions: CsvOptions = {
+/** The options csv-parse is called with: also what the differential test compares against. */
+function csvParseOptions(delimiter: Delimiter, maxRecordChars: number): CsvOptions {
+  return {
     delimiter,
     info: true,
     bom: true,
@@ -40,25 +44,42 @@ export async function* readCsvRows(path: string, displayName: string, options: C
     relax_quotes: true, // a quote inside an unquoted field (=HYPERLINK("x")) is text, as spreadsheets read it
     skip_empty_lines: false,
     record_delimiter: ["\r\n", "\n", "\r"],
-    max_record_size: MAX_RECORD_CHARS,
+    max_record_size: maxRecordChars,
   };
-  const parser = parse(parserOptions);
-  input.on("error", (error) => parser.destroy(error));
-  decoder.on("error", (error: Error) => parser.destroy(error));
-  input.pipe(decoder).pipe(parser);
+}
+
+export async function* readCsvRows(path: string, displayName: string, options: CsvReadOptions): AsyncGenerator<CsvRow> {
+  const sample = await readSample(path, displayName);
+  const notCsv = sniffNotCsv(sample);
+  if (notCsv !== null) throw new InputError(`is ${notCsv}`, displayName);
+  const { encoding, bomLength } = detectEncoding(sample, options.encoding);
+  checkBom(sample, options.encoding, displayName);
+  const { delimiter, hintLine } = detectDelimiter(decodeSample(sample.subarray(bomLength), encoding), options.delimiter);
+  const limit = options.maxRecordChars ?? MAX_RECORD_CHARS;
+
+  const input = createReadStream(path, { start: bomLength, highWaterMark: options.chunkBytes ?? 1024 * 1024 });
+  const decoder = new StrictDecoder(encoding);
+  const parser = parse(csvParseOptions(delimiter, limit));
+  input.on("error", (error) => decoder.destroy(error));
+  input.pipe(decoder);
 
   let nextLine = 1; // the physical line where the next record starts
+  let parsedLines = 0; // csv-parse's own count, only to see that a record spans one line
   try {
-    for await (const chunk of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parseRecords(decoder, parser)) {
       const row = nextLine;
-      nextLine = chunk.info.lines + 1;
+      const span = info.lines - parsedLines === 1 ? 0 : record.reduce((n, cell) => n + lineBreaks(cell), 0);
+      parsedLines = info.lines;
+      nextLine = row + span + 1;
       if (hintLine && row === 1) continue;
-      yield { row, cells: chunk.record };
+      yield { row, lastLine: row + span, cells: record };
     }
   } catch (error) {
-    throw toInputError(error, displayName, nextLine);
+    throw await toInputError(error, { path, file: displayName, recordStart: nextLine, bomLength, encoding, declared: options.encoding !== "auto", limit });
   } finally {
     input.destroy();
+    decoder.destroy();
+    parser.destroy();
   }
 }
 
@@ -79,8 +100,32 @@ async function readSample(path: string, displayName: string): Promise<Uint8Array
   }
 }
 
-function toInputError(error: unknown, file: string, recordStart: number): InputError {
+/** A BOM that contradicts the declared encoding: the file says what it is, and reading it otherwise garbles the first header. */
+function checkBom(sample: Uint8Array, declared: Encoding | "auto", file: string): void {
+  const bom = bomOf(sample);
+  if (declared === "auto" || bom === null || bom.encoding === declared) return;
+  throw new InputError(`starts with a ${encodingLabel(bom.encoding)} byte order mark, but the source's encoding is ${declared}; set encoding to ${bom.encoding} or auto`, file);
+}
+
+interface ErrorContext {
+  path: string;
+  file: string;
+  recordStart: number;
+  bomLength: number;
+  encoding: Encoding;
+  declared: boolean;
+  limit: number;
+}
+
+async function toInputError(error: unknown, ctx: ErrorContext): Promise<InputError> {
   if (error instanceof InputError) return error;
+  const { file, recordStart } = ctx;
+  if (error instanceof InvalidTextError) {
+    const line = await lineAtOffset(ctx.path, ctx.bomLength, error.offset, ctx.encoding);
+    const bytes = error.bytes.map((b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ");
+    const fix = ctx.declared ? "check the source's encoding" : "set the source's encoding (gbk, gb18030, utf-16le or latin1)";
+    return new InputError(`is not valid ${encodingLabel(ctx.encoding)} at line ${line} (bytes ${bytes || "missing"} at offset ${ctx.bomLength + error.offset}); ${fix}`, file);
+  }
   const code = (error as { code?: string }).code ?? "";
   switch (code) {
     case "CSV_QUOTE_NOT_CLOSED":
@@ -88,38 +133,8 @@ function toInputError(error: unknown, file: string, recordStart: number): InputE
     case "CSV_INVALID_CLOSING_QUOTE":
       return new InputError("a closing quote is followed by other text; a quote inside a quoted field must be doubled (\"\")", file, recordStart);
     case "CSV_MAX_RECORD_SIZE":
-      return new InputError(`a record is longer than ${MAX_RECORD_CHARS} characters (often an unclosed quote)`, file, recordStart);
+      return new InputError(`a record is longer than the limit of ${ctx.limit} bytes (often a quote that is never closed); the limit protects memory`, file, recordStart);
     default:
       return new InputError(`cannot read as CSV: ${(error as Error).message}`, file, recordStart);
-  }
-}
-
-/** UTF-8 decoding that fails loudly on invalid bytes instead of inventing U+FFFD. */
-class StrictUtf8Decoder extends Transform {
-  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
-  private offset = 0;
-  constructor(private readonly file: string) {
-    super({ readableObjectMode: false, decodeStrings: true });
-    this.setEncoding("utf8");
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    try {
-      this.push(this.decoder.decode(chunk, { stream: true }));
-      this.offset += chunk.length;
-      callback();
-    } catch {
-      callback(this.invalid());
-    }
-  }
-  override _flush(callback: TransformCallback): void {
-    try {
-      this.push(this.decoder.decode());
-      callback();
-    } catch {
-      callback(this.invalid());
-    }
-  }
-  private invalid(): InputError {
-    return new InputError(`is not valid UTF-8 (near byte ${this.offset}); set the source's encoding (gbk, gb18030, utf-16le or latin1)`, this.file);
   }
 }

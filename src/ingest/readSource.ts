@@ -10,11 +10,14 @@
  */
 import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import type { SourceConfig } from "../config/schema.js";
-import { InputError } from "../errors.js";
 import { coerceRow, planColumns, type ColumnPlan } from "./coerceRow.js";
 import { DuplicateTracker } from "./duplicateTracker.js";
-import { mapHeader, type MappedColumn } from "./mapHeader.js";
-import { rawText, type RawCell, type RawRow } from "./rawRow.js";
+import { csvShapeProblem, headerShape, type HeaderShape } from "./csvRowShape.js";
+import { FooterGuard } from "./footerGuard.js";
+import { HeaderFinder, type Preamble } from "./headerFinder.js";
+import type { MappedColumn } from "./mapHeader.js";
+import { footerAnomaly, preambleAnomaly } from "./skippedRows.js";
+import { rawText, type RawRow } from "./rawRow.js";
 import { readCsvRows } from "./readCsvRows.js";
 import { readXlsxRows, type MergedRange } from "./readXlsxRows.js";
 import type { SourceFile } from "./resolveFiles.js";
@@ -45,6 +48,10 @@ interface Pass {
   onRejected: (file: SourceFile, row: RawRow, repRaw: string | null, problems: { column: string | null; value: string | null; message: string }[]) => void;
   onDuplicate: (file: SourceFile, row: RawRow, key: string, repRaw: string | null) => void;
   onRead: () => void;
+  /** non-blank rows above the header (a report title), skipped */
+  onPreamble: (file: SourceFile, preamble: Preamble) => void;
+  /** one-cell rows after the data (a report footer), skipped and not counted as read */
+  onFooter: (file: SourceFile, rows: readonly RawRow[]) => void;
   /** merged cells over mapped money columns, below the header (xlsx) */
   onMerged: (file: SourceFile, ranges: readonly MergedRange[], columns: readonly { header: string; money: boolean }[]) => void;
 }
@@ -78,6 +85,8 @@ export async function readSource(name: string, config: SourceConfig, files: read
       duplicates++;
       anomalies.push(anomaly({ severity: "warning", code: "duplicate", source: name, file: file.display, row: row.row, column: config.key ?? null, value: key, rep, message: `an exact copy of an earlier row with ${config.key} "${key}"; dropped` }));
     },
+    onPreamble: (file, preamble) => anomalies.push(preambleAnomaly(name, file.display, preamble)),
+    onFooter: (file, rows) => anomalies.push(footerAnomaly(name, file.display, rows)),
   });
 
   const conflicts = tracker.conflicts();
@@ -99,7 +108,7 @@ export async function readSource(name: string, config: SourceConfig, files: read
   // second pass: the same rows, minus every row of a conflicting key
   sink.reset();
   const exclude = new Set(conflicts.map((c) => c.key));
-  await scan(config, files, plans, ctx, sink, { exclude, onRead: () => undefined, onRejected: () => undefined, onDuplicate: () => undefined, onMerged: () => undefined });
+  await scan(config, files, plans, ctx, sink, { exclude, onRead: () => undefined, onRejected: () => undefined, onDuplicate: () => undefined, onMerged: () => undefined, onPreamble: () => undefined, onFooter: () => undefined });
   return {
     name,
     columns,
@@ -113,43 +122,55 @@ export async function readSource(name: string, config: SourceConfig, files: read
 async function scan(config: SourceConfig, files: readonly SourceFile[], plans: readonly ColumnPlan[], ctx: ReadSourceContext, sink: RecordSink, pass: Pass): Promise<DuplicateTracker> {
   const repIndex = plans.findIndex((p) => p.name === "rep");
   const keyIndex = config.key === undefined ? -1 : plans.findIndex((p) => p.name === config.key);
+  const headerColumns = plans.map((p) => ({ name: p.name, from: p.from, hasDefault: p.defaultValue !== undefined }));
   const tracker = new DuplicateTracker();
   let recordIndex = 0;
   for (const [fileIndex, file] of files.entries()) {
     let date1904 = false;
     let merged: readonly MergedRange[] = [];
-    const rows = isXlsx(file.path)
-      ? readXlsxRows(file.path, file.display, { ...(config.sheet === undefined ? {} : { sheet: config.sheet }), onSheet: (info) => (date1904 = info.date1904), onMergedRanges: (ranges) => (merged = ranges) })
-      : readCsvRows(file.path, file.display, { encoding: config.encoding, delimiter: config.delimiter });
+    const csv = !isXlsx(file.path);
+    const rows = csv
+      ? readCsvRows(file.path, file.display, { encoding: config.encoding, delimiter: config.delimiter })
+      : readXlsxRows(file.path, file.display, { ...(config.sheet === undefined ? {} : { sheet: config.sheet }), onSheet: (info) => (date1904 = info.date1904), onMergedRanges: (ranges) => (merged = ranges) });
+    const header = new HeaderFinder(headerColumns, file.display, config.header_row);
     let mapped: MappedColumn[] | null = null;
     let headerRow = 0;
-    for await (const row of rows) {
-      if (mapped === null) {
-        if (config.header_row !== undefined ? row.row < config.header_row : isBlank(row.cells)) continue;
-        mapped = mapHeader(row.cells, plans.map((p) => ({ name: p.name, from: p.from, hasDefault: p.defaultValue !== undefined })), file.display, row.row);
-        headerRow = row.row;
-        continue;
-      }
-      if (isBlank(row.cells)) continue;
+    let shape: HeaderShape | null = null;
+    let footer = new FooterGuard(false);
+    const handle = (row: RawRow, columns: MappedColumn[]): void => {
       pass.onRead();
-      const coerced = coerceRow(row, plans, mapped, ctx, date1904);
+      const misshapen = shape === null ? null : csvShapeProblem(row, shape);
+      const coerced = misshapen === null ? coerceRow(row, plans, columns, ctx, date1904) : { ok: false as const, problems: [misshapen] };
       if (!coerced.ok) {
-        pass.onRejected(file, row, repIndex >= 0 ? repRaw(row, mapped, repIndex) : null, coerced.problems);
-        continue;
+        pass.onRejected(file, row, repIndex >= 0 ? repRaw(row, columns, repIndex) : null, coerced.problems);
+        return;
       }
       if (keyIndex >= 0) {
         const key = String(coerced.values[keyIndex]);
-        if (pass.exclude?.has(key)) continue;
+        if (pass.exclude?.has(key)) return;
         const verdict = tracker.observe(key, coerced.raws, row.row, fileIndex, recordIndex, repIndex >= 0 ? (coerced.raws[repIndex] ?? null) : null);
         if (verdict === "duplicate") {
           pass.onDuplicate(file, row, coerced.raws[keyIndex] ?? key, repIndex >= 0 ? (coerced.raws[repIndex] ?? null) : null);
-          continue;
+          return;
         }
       }
       recordIndex++;
       sink.add({ values: coerced.values, file: fileIndex, row: row.row });
+    };
+    for await (const row of rows) {
+      if (mapped === null) {
+        mapped = header.offer(row);
+        if (mapped !== null) {
+          headerRow = row.row;
+          shape = csv ? headerShape(row.cells) : null;
+          footer = new FooterGuard(row.cells.filter((cell) => rawText(cell).trim() !== "").length >= 2);
+        }
+        continue;
+      }
+      for (const ready of footer.push(row)) handle(ready, mapped);
     }
-    if (mapped !== null && merged.length > 0) {
+    if (mapped === null) throw header.failure();
+    if (merged.length > 0) {
       const byCell: { header: string; money: boolean }[] = [];
       mapped.forEach((m, i) => {
         if (m.index >= 0) byCell[m.index] = { header: m.header, money: plans[i]?.options.type === "money" };
@@ -157,17 +178,16 @@ async function scan(config: SourceConfig, files: readonly SourceFile[], plans: r
       const below = merged.filter((r) => r.lastRow > headerRow);
       pass.onMerged(file, below, Array.from(byCell, (c) => c ?? { header: "", money: false }));
     }
-    if (mapped === null) throw new InputError(`has no header row (the file is empty)${config.header_row === undefined ? "" : ` at or after row ${config.header_row}`}`, file.display);
+    const preamble = header.preamble();
+    if (preamble) pass.onPreamble(file, preamble);
+    const skipped = footer.end();
+    if (skipped.length > 0) pass.onFooter(file, skipped);
   }
   return tracker;
 }
 
 function isXlsx(path: string): boolean {
   return /\.xls[xm]$/i.test(path);
-}
-
-function isBlank(cells: readonly RawCell[]): boolean {
-  return cells.every((cell) => rawText(cell).trim() === "");
 }
 
 function repRaw(row: RawRow, mapped: MappedColumn[] | null, repIndex: number): string | null {

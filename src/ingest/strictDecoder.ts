@@ -29,25 +29,40 @@ export function encodingLabel(encoding: Encoding): string {
   return { "utf-8": "UTF-8", gbk: "GBK", gb18030: "GB18030", "utf-16le": "UTF-16LE", latin1: "Windows-1252 (latin1)" }[encoding];
 }
 
-/** A decoder that throws on invalid input, or null when this Node has no such decoder (a build without full ICU). */
-function fatalDecoder(encoding: Encoding): TextDecoder | null {
-  // the WHATWG "gbk" decoder is the GB18030 decoder; latin1 never fails (WHATWG maps every byte)
-  const name = encoding === "gbk" ? "gb18030" : encoding === "latin1" ? "windows-1252" : encoding;
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+/**
+ * A decoder that throws on invalid input, or null when this Node has no such
+ * decoder (a build without full ICU). Windows-1252 never fails: its five
+ * unassigned bytes become the C1 controls of the same number, as WHATWG
+ * says (Node's own "windows-1252" TextDecoder is ISO-8859-1: 0x80 is not €).
+ */
+function fatalDecoder(encoding: Encoding): Decoder | null {
+  if (encoding === "latin1") return { decode: decodeWindows1252 };
   try {
-    return new TextDecoder(name, { fatal: encoding !== "latin1" });
+    return new TextDecoder(encoding === "gbk" ? "gb18030" : encoding, { fatal: true }); // the WHATWG "gbk" decoder is the GB18030 one
   } catch {
     return null;
   }
 }
 
+function decodeWindows1252(bytes: Uint8Array): string {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252");
+  if (!text.includes("\uFFFD")) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) out += text[i] === "\uFFFD" ? String.fromCharCode(bytes[i] ?? 0) : text[i];
+  return out;
+}
+
 /** Decode a sample leniently (for sniffing the delimiter): a character cut at the end is dropped. */
 export function decodeSample(sample: Uint8Array, encoding: Encoding): string {
-  const decoder = fatalDecoder(encoding);
-  if (decoder === null) return iconv.decode(Buffer.from(sample), iconvName(encoding));
+  const whole = Buffer.from(sample.subarray(0, completeLength(sample, encoding)));
   try {
-    return decoder.decode(sample.subarray(0, completeLength(sample, encoding)));
+    return fatalDecoder(encoding)?.decode(whole) ?? iconv.decode(whole, iconvName(encoding));
   } catch {
-    return new TextDecoder(encoding === "utf-8" || encoding === "utf-16le" ? encoding : "gb18030").decode(sample.subarray(0, completeLength(sample, encoding)));
+    return iconv.decode(whole, iconvName(encoding)); // invalid bytes: the stream will say where
   }
 }
 
@@ -72,7 +87,12 @@ export function completeLength(bytes: Uint8Array, encoding: Encoding): number {
 /** GB18030: a byte below 0x30 is never part of a multi-byte character, so a chunk can end after the last one. */
 function gbCompleteLength(bytes: Uint8Array): number {
   for (let i = bytes.length - 1; i >= 0 && i >= bytes.length - 4096; i--) if ((bytes[i] ?? 0) < 0x30) return i + 1;
-  let i = 0; // no such byte nearby: walk the characters from the start
+  return gbWalk(bytes); // no such byte nearby
+}
+
+/** GB18030: the length of the whole characters at the start, walking them one by one. */
+function gbWalk(bytes: Uint8Array): number {
+  let i = 0;
   while (i < bytes.length) {
     const b1 = bytes[i] ?? 0;
     const size = b1 < 0x80 ? 1 : (bytes[i + 1] ?? 0) >= 0x30 && (bytes[i + 1] ?? 0) <= 0x39 ? 4 : 2;
@@ -83,7 +103,7 @@ function gbCompleteLength(bytes: Uint8Array): number {
 }
 
 export class StrictDecoder extends Transform {
-  private readonly decoder: TextDecoder | null;
+  private readonly decoder: Decoder | null;
   private readonly lenient: iconv.DecoderStream | null;
   private pending: Buffer = Buffer.alloc(0);
   private consumed = 0;
@@ -156,7 +176,8 @@ function firstInvalidByte(piece: Uint8Array, encoding: Encoding): number {
     else lo = mid;
   }
   // the sequence that fails ends at byte hi - 1; report where it starts (at most 3 bytes back, after whole characters)
-  return Math.max(0, Math.min(hi - 1, completeLength(piece.subarray(0, hi - 1), encoding)));
+  const before = piece.subarray(0, hi - 1);
+  return Math.max(0, Math.min(hi - 1, encoding === "gbk" || encoding === "gb18030" ? gbWalk(before) : completeLength(before, encoding)));
 }
 
 /**

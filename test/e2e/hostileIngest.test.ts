@@ -111,3 +111,11 @@ describe("hostile ingest", () => {
     expect(r.stderr).toMatch(/deals\.csv: is not valid UTF-8/);
   });
 });
+
+describe("look-alike owners", () => {
+  it("reports an owner that only looks like a rep, naming the character that differs", () => {
+    const r = runWithDeals([DEALS_HEADER, "D1,Li W\u0435i,100.00,2026-10-05,Closed Won,", "D2,R001,1.00,2026-10-06,Closed Won,"].join("\n"));
+    const unknown = r.json?.anomalies.find((a) => a.code === "unknown_rep");
+    expect(unknown?.message).toMatch(/looks like "Li Wei" but is not: .*U\+0435/);
+  });
+});
