@@ -38,3 +38,10 @@ export function resultScope(config: Config, withChange: boolean): ExprScope {
   if (withChange) members.set("change", metrics);
   return { what: "score, tier and dimension./metric./attainment." + (withChange ? "/change." : "") + " names", names: new Set(["score", "tier"]), members };
 }
+
+/** Date columns that place a source's records in periods (metrics' and per_record components'). */
+export function dateColumnsOf(config: Config, source: string): string[] {
+  const fromMetrics = Object.values(config.metrics).flatMap((m) => (m.source === source && m.date ? [m.date] : []));
+  const fromCommission = (config.commission?.plans ?? []).flatMap((p) => p.components.flatMap((c) => (c.type === "per_record" && c.source === source ? [c.date] : [])));
+  return [...new Set([...fromMetrics, ...fromCommission])];
+}

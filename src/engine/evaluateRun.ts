@@ -23,7 +23,7 @@ import { competitionRanks, rankReps } from "./rankReps.js";
 import { RepMatcher } from "./repMatcher.js";
 import { attainmentOf } from "./scoreRep.js";
 import { resolveTarget } from "./resolveTarget.js";
-import { buildRoster, isEmployedIn, type Rep } from "./roster.js";
+import { buildRoster, isEmployedIn } from "./roster.js";
 import type { EngineResult, RepMetric, RepResult } from "./runResult.js";
 import { scoreRep } from "./scoreRep.js";
 import { scorecardChooser } from "./selectScorecard.js";
@@ -129,12 +129,3 @@ function addRanksWithin(results: RepResult[], column: string): void {
     members.forEach((m, i) => (m.rankWithin[column] = ranks[i] ?? i + 1));
   }
 }
-
-/** Date columns that place this source's records in periods (metrics' and per_record components'). */
-export function dateColumnsOf(config: Config, source: string): string[] {
-  const fromMetrics = Object.values(config.metrics).flatMap((m) => (m.source === source && m.date ? [m.date] : []));
-  const fromCommission = (config.commission?.plans ?? []).flatMap((p) => p.components.flatMap((c) => (c.type === "per_record" && c.source === source ? [c.date] : [])));
-  return [...new Set([...fromMetrics, ...fromCommission])];
-}
-
-export type { Rep };
