@@ -61,3 +61,35 @@ describe("faults while writing outputs", () => {
     expect(result.stderr).not.toMatch(/internal error/);
   });
 });
+
+describe("a full output disk", () => {
+  it("gives a clear error and exit 1, and keeps the previous complete files", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    // a 160 KiB file system: room for the first run's small outputs, not for a second copy of each
+    const mountPoint = mkdtempSync(join(tmpdir(), "kpi-full-"));
+    try {
+      execFileSync("mount", ["-t", "tmpfs", "-o", "size=160k", "tmpfs", mountPoint]);
+    } catch (error) {
+      throw new Error(`this test mounts a tiny tmpfs and needs root (as on CI): ${(error as Error).message}`);
+    }
+    try {
+      const dir = fixture(BASE_FILES);
+      const first = runKpi(["run", "-o", mountPoint, "--quiet", "--fail-on", "never"], { cwd: dir });
+      // fill what is left so the next write cannot complete
+      try {
+        execFileSync("dd", ["if=/dev/zero", `of=${join(mountPoint, "filler")}`, "bs=4k", "count=1000"], { stdio: "ignore" });
+      } catch {
+        // dd stops with ENOSPC once the disk is full: that is the point
+      }
+      const second = runKpi(["run", "-o", mountPoint, "--fail-on", "never"], { cwd: dir });
+      expect(second.code, second.stderr).toBe(1);
+      expect(second.stderr).toMatch(/no space left on the device \(ENOSPC\)/);
+      expect(second.stderr).not.toMatch(/internal error/);
+      if (first.code === 0) for (const name of OUTPUTS) if (existsSync(join(mountPoint, name))) expect(await isComplete(join(mountPoint, name)), name).toBe(true);
+    } finally {
+      execFileSync("umount", [mountPoint]);
+    }
+  }, 60_000);
+});
