@@ -9,7 +9,7 @@ import { repsNeedingReview } from "./commission/needsReview.js";
 import { loadConfig } from "./config/loadConfig.js";
 import { defaultPeriod } from "./engine/defaultPeriod.js";
 import { evaluateRun } from "./engine/evaluateRun.js";
-import { monthsOf, parsePeriod, previousPeriod, type Period } from "./engine/period.js";
+import { parsePeriod, previousPeriod, type Period } from "./engine/period.js";
 import { detectAnomalies } from "./anomalies/detectAnomalies.js";
 import { InputError, UsageError } from "./errors.js";
 import { readHeldSources, streamRecordSources, type Ingested } from "./ingest/ingestAll.js";
@@ -17,7 +17,7 @@ import type { SourceData } from "./ingest/sourceData.js";
 import { ROSTER } from "./config/scopes.js";
 import { RepMatcher } from "./engine/repMatcher.js";
 import { buildRoster } from "./engine/roster.js";
-import { SourceAggregator } from "./engine/sourceAggregator.js";
+import { SourceAggregator, monthKeysOf } from "./engine/sourceAggregator.js";
 import type { RunOutcome } from "./runOutcome.js";
 import { VERSION } from "./version.js";
 
@@ -49,7 +49,7 @@ export async function computeRun(options: RunOptions): Promise<RunOutcome> {
   const matcher = new RepMatcher(reps, config.sources[ROSTER]?.match ?? []);
   const aggregators = new Map<string, SourceAggregator>();
   // with -p the months that matter are known before reading: accumulate only those (and the previous period's)
-  const keepMonths = requested === null ? null : new Set([...monthsOf(requested), ...monthsOf(previousPeriod(requested))].map((m) => m.year * 12 + m.index - 1));
+  const keepMonths = requested === null ? null : new Set([...monthKeysOf(requested), ...monthKeysOf(previousPeriod(requested))]);
   const streamed = await streamRecordSources(
     loaded,
     (name, columns, files) => {

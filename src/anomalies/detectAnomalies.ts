@@ -8,9 +8,9 @@ import type { Config } from "../config/schema.js";
 import { parseExpression } from "../expr/parseExpression.js";
 import { references } from "../expr/references.js";
 import { aggregateMetrics } from "../engine/aggregateMetrics.js";
-import { monthsOf, type Period } from "../engine/period.js";
+import type { Period } from "../engine/period.js";
 import type { EngineResult } from "../engine/runResult.js";
-import type { SourceAggregates } from "../engine/sourceAggregator.js";
+import { monthKeysOf, type SourceAggregates } from "../engine/sourceAggregator.js";
 import { actualFormatter } from "./actualFormatter.js";
 import type { Anomaly } from "./anomaly.js";
 import { changeAnomalies, changeValues, type ChangeTable } from "./changes.js";
@@ -47,7 +47,7 @@ export function detectAnomalies({ config, current, previous, aggregates }: Detec
 
 /** Whether the records a metric is computed from include any dated in the period (formulas: all of their inputs). */
 function sourceHadRecords(config: Config, aggregates: ReadonlyMap<string, SourceAggregates>, period: Period | null): (metric: string) => boolean {
-  const months = period === null ? [] : monthsOf(period).map((m) => m.year * 12 + m.index - 1);
+  const months = period === null ? [] : monthKeysOf(period);
   const memo = new Map<string, boolean>();
   const check = (metric: string, depth: number): boolean => {
     const cached = memo.get(metric);

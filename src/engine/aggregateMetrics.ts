@@ -7,9 +7,9 @@ import type { Config, MetricConfig } from "../config/schema.js";
 import type { Day } from "../dates/calendarDate.js";
 import { Accumulator } from "./accumulator.js";
 import type { MetricTable } from "./metricResult.js";
-import { monthsOf, periodEnd, periodStart, type Period } from "./period.js";
+import type { Period } from "./period.js";
 import type { Rep } from "./roster.js";
-import type { RepAccumulators, SourceAggregates } from "./sourceAggregator.js";
+import { monthKeysOf, type RepAccumulators, type SourceAggregates } from "./sourceAggregator.js";
 
 export interface AggregateInput {
   config: Config;
@@ -40,8 +40,8 @@ function aggregateOne(name: string, metric: MetricConfig, input: AggregateInput)
     }
   } else if (source) {
     const monthly = source.monthly.get(name);
-    for (const month of monthsOf(input.period)) {
-      const byRep = monthly?.get(month.year * 12 + month.index - 1);
+    for (const month of monthKeysOf(input.period)) {
+      const byRep = monthly?.get(month);
       if (byRep) buckets.push(byRep);
     }
   }
@@ -67,9 +67,4 @@ function aggregateOne(name: string, metric: MetricConfig, input: AggregateInput)
       return [rep.id, { actual: acc.result(), records: acc.records }];
     }),
   );
-}
-
-/** The first and last day of a period, for callers that narrow it. */
-export function periodDayRange(period: Period): { first: Day; last: Day } {
-  return { first: periodStart(period), last: periodEnd(period) };
 }

@@ -6,11 +6,11 @@
  */
 import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import { Dec, ZERO } from "../money.js";
-import { formatPeriod, monthsOf, type Period } from "./period.js";
-import type { SourceAggregates } from "./sourceAggregator.js";
+import { formatPeriod, type Period } from "./period.js";
+import { monthKeysOf, type SourceAggregates } from "./sourceAggregator.js";
 
 export function inactiveRepAnomalies(source: SourceAggregates, scored: ReadonlySet<string>, period: Period, formatMoney: (d: Dec) => string): Anomaly[] {
-  const months = new Set(monthsOf(period).map((m) => m.year * 12 + m.index - 1));
+  const months = new Set(monthKeysOf(period));
   const out: Anomaly[] = [];
   for (const [rep, activity] of source.owners) {
     if (scored.has(rep)) continue;

@@ -14,6 +14,7 @@ import type { SourceRecord } from "../ingest/sourceData.js";
 import { Dec, ZERO, isDec } from "../money.js";
 import { Accumulator } from "./accumulator.js";
 import { compileForRecords, type RecordFn } from "./compileForRecords.js";
+import { monthsOf, type Period } from "./period.js";
 import { ambiguousRepAnomaly, repHeader, type UnknownOwner } from "./ownerAnomalies.js";
 import type { RepMatcher } from "./repMatcher.js";
 
@@ -23,6 +24,11 @@ export type MonthKey = number;
 export function monthKeyOf(day: Day): MonthKey {
   const { year, month } = ymdFromDay(day);
   return year * 12 + month - 1;
+}
+
+/** The month keys of a period's months (one for a month, three for a quarter, twelve for a year). */
+export function monthKeysOf(period: Period): MonthKey[] {
+  return monthsOf(period).map((m) => m.year * 12 + m.index - 1);
 }
 
 /** rep id -> accumulator */
