@@ -4,9 +4,10 @@
  * anything else to at most 2 decimals) and a share or change as a percent.
  * Messages group thousands; the `value` field does not.
  */
+import { moneyFixed } from "../commission/minorUnits.js";
 import type { Config } from "../config/schema.js";
 import { Dec } from "../money.js";
-import { isMoneyMetric, moneyText } from "../report/formatValues.js";
+import { isMoneyMetric } from "../report/formatValues.js";
 import { groupThousands } from "../util/groupThousands.js";
 
 export type FormatActual = (metric: string, value: Dec) => string;
@@ -17,7 +18,7 @@ export const plainActual: FormatActual = (_metric, value) => value.toDecimalPlac
 /** The formatter for a config's metrics. */
 export function actualFormatter(config: Config): FormatActual {
   return (metric, value) => {
-    if (isMoneyMetric(config, metric)) return moneyText(value, config.currency);
+    if (isMoneyMetric(config, metric)) return moneyFixed(value, config.currency);
     if (config.metrics[metric]?.unit === "percent") return percentText(value.toNumber());
     return plainActual(metric, value);
   };

@@ -17,7 +17,7 @@ import { compileRepPredicate, type RepPredicate } from "../engine/selectScorecar
 import type { CommissionLine, CommissionResult, RepPayout } from "./commissionResult.js";
 import { perRecordIndex, type PerRecordIndex } from "./perRecordCommission.js";
 import { groupThousands } from "../util/groupThousands.js";
-import { minorUnits } from "./minorUnits.js";
+import { moneyFixed } from "./minorUnits.js";
 import { roundMoney } from "./roundMoney.js";
 import { tieredCommission } from "./tieredCommission.js";
 
@@ -86,7 +86,7 @@ function compilePlan(plan: PlanConfig, planIndex: number, input: CommissionInput
 function planLines(compiled: CompiledPlan, rep: RepResult, input: CommissionInput, anomalies: Anomaly[]): CommissionLine[] {
   const { config } = input;
   const round = (d: Dec) => roundMoney(d, config.currency, config.rounding);
-  const money = (d: Dec) => groupThousands(d.toFixed(minorUnits(config.currency)));
+  const money = (d: Dec) => groupThousands(moneyFixed(d, config.currency));
   const id = rep.rep.id;
   const drafts: Draft[] = [];
   const line = (component: ComponentConfig, fields: Partial<CommissionLine> & { amount: Dec; note: string }): Draft => ({

@@ -1,5 +1,5 @@
 /** How the diff renderers show values: money grouped to the currency's minor unit, scores to 2 decimals, "—" for none. */
-import { minorUnits } from "../commission/minorUnits.js";
+import { moneyFixed } from "../commission/minorUnits.js";
 import { Dec } from "../money.js";
 import { groupThousands } from "../util/groupThousands.js";
 import type { RepChange, RepSide, RunDiff } from "./computeDiff.js";
@@ -7,7 +7,7 @@ import type { RepChange, RepSide, RunDiff } from "./computeDiff.js";
 export const NONE = "—";
 
 export function moneyShown(value: Dec | null, currency: string): string {
-  return value === null ? NONE : groupThousands(value.toFixed(minorUnits(currency)));
+  return value === null ? NONE : groupThousands(moneyFixed(value, currency));
 }
 
 export function signedMoney(value: Dec | null, currency: string): string {

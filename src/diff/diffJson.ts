@@ -1,10 +1,10 @@
 /** `kpi diff --format json`: the diff for machines. Money as decimal strings, other numbers as numbers, none as null. */
-import { minorUnits } from "../commission/minorUnits.js";
+import { moneyFixed } from "../commission/minorUnits.js";
 import type { Dec } from "../money.js";
 import type { RepSide, RunDiff } from "./computeDiff.js";
 
 export function diffJson(diff: RunDiff): string {
-  const money = (value: Dec | null, currency: string) => (value === null ? null : value.toFixed(minorUnits(currency)));
+  const money = (value: Dec | null, currency: string) => (value === null ? null : moneyFixed(value, currency));
   const side = (s: RepSide | null, currency: string) => s && { rank: s.rank, tier: s.tier, score: s.score, payout: money(s.payout, currency) };
   const document = {
     period: diff.period,

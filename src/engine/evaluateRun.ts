@@ -8,7 +8,7 @@ import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import type { Config } from "../config/schema.js";
 import { ROSTER, TARGETS } from "../config/scopes.js";
 import type { SourceData } from "../ingest/sourceData.js";
-import { minorUnits } from "../commission/minorUnits.js";
+import { moneyFixed } from "../commission/minorUnits.js";
 import type { Dec } from "../money.js";
 import { aggregateMetrics } from "./aggregateMetrics.js";
 import { assignTiers } from "./assignTiers.js";
@@ -45,7 +45,7 @@ export function evaluateRun({ config, held, aggregates, period }: EngineInput): 
   const matcher = new RepMatcher(reps, config.sources[ROSTER]?.match ?? []);
   const scored = reps.filter((rep) => isEmployedIn(rep, period)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const scoredIds = new Set(scored.map((r) => r.id));
-  const formatMoney = (d: Dec) => `${d.toFixed(minorUnits(config.currency))} ${config.currency}`;
+  const formatMoney = (d: Dec) => `${moneyFixed(d, config.currency)} ${config.currency}`;
 
   const lookalikes = rosterLookalikes(reps, config.sources[ROSTER]?.match ?? []);
   for (const source of aggregates.values()) {

@@ -6,7 +6,7 @@
  * reconcile to the cent.
  */
 import type { RepPayout } from "../commission/commissionResult.js";
-import { minorUnits } from "../commission/minorUnits.js";
+import { minorUnits, moneyFixed } from "../commission/minorUnits.js";
 import { formatPeriod } from "../engine/period.js";
 import { Dec, ZERO } from "../money.js";
 import type { RunOutcome } from "../runOutcome.js";
@@ -26,7 +26,7 @@ function payouts(outcome: RunOutcome): { rep: RunOutcome["engine"]["reps"][numbe
 export function commissionsSheet(outcome: RunOutcome): Sheet {
   const names = outcome.commission?.componentNames ?? [];
   const currency = outcome.loaded.config.currency;
-  const m = (d: Dec | undefined): Cell => ({ money: (d ?? ZERO).toFixed(minorUnits(currency)) });
+  const m = (d: Dec | undefined): Cell => ({ money: moneyFixed(d ?? ZERO, currency) });
   const columns: Column[] = [
     { header: "Rep", format: "text" },
     { header: "Name", format: "text" },
@@ -68,9 +68,9 @@ function linesSheet(outcome: RunOutcome): Sheet {
       line.rep,
       line.component ?? CAP_ADJUSTMENT,
       line.record,
-      line.base === null ? null : { money: line.base.toFixed(minorUnits(currency)) },
+      line.base === null ? null : { money: moneyFixed(line.base, currency) },
       line.rate === null ? null : line.rate.toNumber(),
-      { money: line.amount.toFixed(minorUnits(currency)) },
+      { money: moneyFixed(line.amount, currency) },
       line.note,
     ]),
   );

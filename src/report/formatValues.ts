@@ -1,13 +1,8 @@
 /** How engine values become cells and JSON values: money as decimal strings, other numbers as numbers. */
 import type { Config } from "../config/schema.js";
-import { minorUnits } from "../commission/minorUnits.js";
+import { moneyFixed } from "../commission/minorUnits.js";
 import { Dec } from "../money.js";
 import type { Cell, CellFormat } from "./workbookModel.js";
-
-/** Money shown to the currency's minor unit, rounded half-up for display only (computation stays exact). */
-export function moneyText(value: Dec, currency: string): string {
-  return value.toFixed(minorUnits(currency));
-}
 
 export function isMoneyMetric(config: Config, metric: string): boolean {
   const spec = config.metrics[metric];
@@ -28,13 +23,13 @@ export function metricFormat(config: Config, metric: string): CellFormat {
 
 export function metricCell(config: Config, metric: string, value: Dec | null): Cell {
   if (value === null) return null;
-  return isMoneyMetric(config, metric) ? { money: moneyText(value, config.currency) } : value.toNumber();
+  return isMoneyMetric(config, metric) ? { money: moneyFixed(value, config.currency) } : value.toNumber();
 }
 
 /** In results.json: money as a decimal string, anything else as a JSON number. */
 export function metricJson(config: Config, metric: string, value: Dec | null): string | number | null {
   if (value === null) return null;
-  return isMoneyMetric(config, metric) ? moneyText(value, config.currency) : value.toNumber();
+  return isMoneyMetric(config, metric) ? moneyFixed(value, config.currency) : value.toNumber();
 }
 
 /** Scores are reported to 2 decimals (ties compare the unrounded values). */

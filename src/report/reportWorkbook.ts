@@ -2,12 +2,13 @@
  * `report.xlsx` as a model: Ranking, Scorecard, Teams, Awards, Anomalies and
  * Run sheets. Pure: a RunOutcome in, a WorkbookModel out.
  */
+import { moneyFixed } from "../commission/minorUnits.js";
 import { minorUnits } from "../commission/minorUnits.js";
 import { formatPeriod } from "../engine/period.js";
 import { Dec, ZERO } from "../money.js";
 import type { RunOutcome } from "../runOutcome.js";
 import { anomaliesSheet } from "./anomaliesSheet.js";
-import { isMoneyMetric, metricCell, metricFormat, moneyText, roundScore, tierColours } from "./formatValues.js";
+import { isMoneyMetric, metricCell, metricFormat, roundScore, tierColours } from "./formatValues.js";
 import type { Cell, Column, Sheet, WorkbookModel } from "./workbookModel.js";
 
 export function reportWorkbook(outcome: RunOutcome): WorkbookModel {
@@ -84,7 +85,7 @@ function scorecardSheet(outcome: RunOutcome): Sheet {
       row.dimension,
       row.metric,
       metricCell(config, row.metric, row.actual),
-      row.target === null ? null : isMoneyMetric(config, row.metric) ? { money: moneyText(row.target, config.currency) } : row.target.toNumber(),
+      row.target === null ? null : isMoneyMetric(config, row.metric) ? { money: moneyFixed(row.target, config.currency) } : row.target.toNumber(),
       row.targetSource,
       row.attainment,
       row.capped,
@@ -122,7 +123,7 @@ function teamsSheet(outcome: RunOutcome): Sheet {
       members.length,
       average,
       ...tierNames.map((t) => members.filter((m) => m.tier === t).length),
-      ...moneyMetrics.map((m) => ({ money: moneyText(members.reduce((sum, r) => sum.plus(r.metrics[m]?.actual ?? ZERO), new Dec(0)), config.currency) })),
+      ...moneyMetrics.map((m) => ({ money: moneyFixed(members.reduce((sum, r) => sum.plus(r.metrics[m]?.actual ?? ZERO), new Dec(0)), config.currency) })),
     ];
   });
   return { name: "Teams", columns, rows };

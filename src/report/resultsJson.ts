@@ -5,7 +5,7 @@
  */
 import { formatPeriod } from "../engine/period.js";
 import type { RunOutcome } from "../runOutcome.js";
-import { minorUnits } from "../commission/minorUnits.js";
+import { moneyFixed } from "../commission/minorUnits.js";
 import type { Dec } from "../money.js";
 import { metricJson } from "./formatValues.js";
 
@@ -50,7 +50,7 @@ export function resultsJson(outcome: RunOutcome): string {
 }
 
 function money(outcome: RunOutcome, d: Dec): string {
-  return d.toFixed(minorUnits(outcome.loaded.config.currency));
+  return moneyFixed(d, outcome.loaded.config.currency);
 }
 
 function payoutJson(outcome: RunOutcome, rep: string): unknown {

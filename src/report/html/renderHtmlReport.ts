@@ -5,7 +5,7 @@
  * anomalies. Pure and deterministic: the same outcome gives the same string.
  */
 import type { Anomaly } from "../../anomalies/anomaly.js";
-import { minorUnits } from "../../commission/minorUnits.js";
+import { moneyFixed } from "../../commission/minorUnits.js";
 import { formatPeriod } from "../../engine/period.js";
 import type { RunOutcome } from "../../runOutcome.js";
 import { groupThousands } from "../../util/groupThousands.js";
@@ -59,7 +59,7 @@ function header(outcome: RunOutcome, name: string, period: string): Html {
   const { currency } = outcome.loaded.config;
   const payouts = outcome.commission && outcome.commission.componentNames.length > 0 ? outcome.commission : null;
   const review = payouts ? [...payouts.reps.values()].filter((p) => p.needsReview).length : 0;
-  const total = payouts ? `${groupThousands(payouts.grandTotal.toFixed(minorUnits(currency)))} ${currency}` : "—";
+  const total = payouts ? `${groupThousands(moneyFixed(payouts.grandTotal, currency))} ${currency}` : "—";
   return html`<header class="report-header">
 <p class="eyebrow">KPI report</p>
 <h1>${name}</h1>
