@@ -6,7 +6,7 @@
 import { compareAnomalies } from "./anomalies/anomaly.js";
 import { computeCommission } from "./commission/computeCommission.js";
 import { repsNeedingReview } from "./commission/needsReview.js";
-import { loadConfig } from "./config/loadConfig.js";
+import { loadConfig, type LoadedConfig } from "./config/loadConfig.js";
 import { defaultPeriod } from "./engine/defaultPeriod.js";
 import { evaluateRun } from "./engine/evaluateRun.js";
 import { parsePeriod, previousPeriod, type Period } from "./engine/period.js";
@@ -42,37 +42,15 @@ export async function computeRun(options: RunOptions): Promise<RunOutcome> {
   const requested = options.period === undefined ? null : parsePeriodOption(options.period);
   const loaded = await loadConfig(options.config, options.cwd, options.dataDir);
   const { config } = loaded;
-
-  // the roster first: every other source's records are matched to reps as they stream in
-  const held = await readHeldSources(loaded, options.progress);
-  const reps = buildRoster(held.held.get(ROSTER) ?? emptyRoster());
-  const matcher = new RepMatcher(reps, config.sources[ROSTER]?.match ?? []);
-  const aggregators = new Map<string, SourceAggregator>();
-  // with -p the months that matter are known before reading: accumulate only those (and the previous period's)
-  const keepMonths = requested === null ? null : new Set([...monthKeysOf(requested), ...monthKeysOf(previousPeriod(requested))]);
-  const streamed = await streamRecordSources(
-    loaded,
-    (name, columns, files) => {
-      const aggregator = new SourceAggregator(name, columns, files, config, matcher, keepMonths);
-      aggregators.set(name, aggregator);
-      return aggregator;
-    },
-    options.progress,
-  );
-  const aggregates = new Map([...aggregators].map(([name, a]) => [name, a.result()]));
-  const sources = new Map(Object.keys(config.sources).flatMap((name) => {
-    const summary = held.held.get(name) ?? streamed.sources.get(name);
-    return summary ? [[name, summary] as const] : [];
-  }));
-  const ingested: Ingested = { sources, held: held.held, files: [...held.files, ...streamed.files] };
+  const { held, aggregates, ingested } = await ingest(loaded, requested, options.progress);
 
   const period = requested ?? defaultPeriod(config, aggregates);
   if (!period) throw new InputError("no record has a date in the columns the metrics use, so there is no period to report; give one with -p", loaded.file);
-  const engine = evaluateRun({ config, held: held.held, aggregates, period });
+  const engine = evaluateRun({ config, held, aggregates, period });
   // the previous period of the same grain, from the same accumulated inputs (for change.NAME)
-  const previous = config.anomalies ? evaluateRun({ config, held: held.held, aggregates, period: previousPeriod(period) }) : null;
+  const previous = config.anomalies ? evaluateRun({ config, held, aggregates, period: previousPeriod(period) }) : null;
   const detected = detectAnomalies({ config, current: engine, previous, aggregates });
-  const ingestAnomalies = [...sources.values()].flatMap((source) => source.anomalies);
+  const ingestAnomalies = [...ingested.sources.values()].flatMap((source) => source.anomalies);
   const found = [...ingestAnomalies, ...engine.anomalies, ...detected.anomalies];
   const needsReview = repsNeedingReview(found, engine.reps.map((r) => r.rep), config.sources[ROSTER]?.match ?? []);
   const commission = computeCommission({ config, engine, aggregates, needsReview });
@@ -81,6 +59,34 @@ export async function computeRun(options: RunOptions): Promise<RunOutcome> {
   const extra = commission.anomalies.filter((a) => !seen.has(`${a.code}\u0000${a.rep}\u0000${a.metric}`));
   const anomalies = [...found, ...extra].sort(compareAnomalies);
   return { loaded, ingested, period, engine, commission: commission.result, changes: detected.changes, anomalies, version: VERSION };
+}
+
+/** Read the roster and targets whole, then stream every record source into its aggregator. */
+async function ingest(loaded: LoadedConfig, requested: Period | null, progress: RunOptions["progress"]) {
+  const { config } = loaded;
+  // the roster first: every other source's records are matched to reps as they stream in
+  const held = await readHeldSources(loaded, progress);
+  const matcher = new RepMatcher(buildRoster(held.held.get(ROSTER) ?? emptyRoster()), config.sources[ROSTER]?.match ?? []);
+  // with -p the months that matter are known before reading: accumulate only those (and the previous period's)
+  const keepMonths = requested === null ? null : new Set([...monthKeysOf(requested), ...monthKeysOf(previousPeriod(requested))]);
+  const aggregators = new Map<string, SourceAggregator>();
+  const streamed = await streamRecordSources(
+    loaded,
+    (name, columns, files) => {
+      const aggregator = new SourceAggregator(name, columns, files, config, matcher, keepMonths);
+      aggregators.set(name, aggregator);
+      return aggregator;
+    },
+    progress,
+  );
+  const sources = new Map(
+    Object.keys(config.sources).flatMap((name) => {
+      const summary = held.held.get(name) ?? streamed.sources.get(name);
+      return summary ? [[name, summary] as const] : [];
+    }),
+  );
+  const ingested: Ingested = { sources, held: held.held, files: [...held.files, ...streamed.files] };
+  return { held: held.held, aggregates: new Map([...aggregators].map(([name, a]) => [name, a.result()])), ingested };
 }
 
 function emptyRoster(): SourceData {
