@@ -3,6 +3,7 @@
  * deals, activities and targets of January to June 2026, as a CRM would
  * export them. Generated from a fixed seed: the same bytes on every run.
  */
+import { dayFromYMD, daysInMonth, formatDay } from "../dates/calendarDate.js";
 import { groupThousands } from "../util/groupThousands.js";
 import { seededRandom, type SeededRandom } from "./seededRandom.js";
 
@@ -36,9 +37,10 @@ const PLACES = ["Riverside", "Hillcrest", "Lakeside", "Oakwood", "Maple Grove", 
 const KINDS = ["Hospital", "Clinic", "Medical Center"];
 const ACCOUNTS: readonly string[] = PLACES.flatMap((place) => KINDS.map((kind) => `${place} ${kind}`));
 
-/** January to June 2026 (not a leap year). */
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30] as const;
-const MONTHS = DAYS_IN_MONTH.length;
+/** January to June 2026. */
+const YEAR = 2026;
+const MONTHS = 6;
+const JANUARY_1 = dayFromYMD(YEAR, 1, 1);
 const SEED = 20260630;
 
 export interface SampleFile {
@@ -63,18 +65,11 @@ export function sampleData(): SampleFile[] {
 
 /** Day of 2026 counted from 0 = 1 January. */
 function dayOfYear(month: number, day: number): number {
-  return DAYS_IN_MONTH.slice(0, month - 1).reduce((sum, days) => sum + days, 0) + day - 1;
+  return dayFromYMD(YEAR, month, day) - JANUARY_1;
 }
 
 function isoDay(index: number): string {
-  let rest = Math.max(0, index);
-  let month = 1;
-  for (const days of DAYS_IN_MONTH) {
-    if (rest < days) break;
-    rest -= days;
-    month += 1;
-  }
-  return `2026-${String(month).padStart(2, "0")}-${String(rest + 1).padStart(2, "0")}`;
+  return formatDay(JANUARY_1 + Math.max(0, index));
 }
 
 /** The first day of `month` the rep is employed, or null when hired later. */
@@ -93,7 +88,7 @@ function dealRows(rng: SeededRandom): string[][] {
       if (from === null) continue;
       const count = rng.int(2, 4);
       for (let i = 0; i < count; i++) {
-        const closed = dayOfYear(month, rng.int(from, DAYS_IN_MONTH[month - 1] ?? 28));
+        const closed = dayOfYear(month, rng.int(from, daysInMonth(YEAR, month)));
         const won = rng.next() < 0.35 + 0.25 * rep.skill || i === 0; // everyone wins something each month
         const size = rep.role === "key_account" ? 1.6 : 1;
         const amount = Math.round((rng.int(250, 900) * size * rep.skill)) * 100;
@@ -109,7 +104,7 @@ function dealRows(rng: SeededRandom): string[][] {
 function activityRows(rng: SeededRandom): string[][] {
   const rows: { day: number; cells: string[] }[] = [];
   for (let month = 1; month <= MONTHS; month++) {
-    const last = DAYS_IN_MONTH[month - 1] ?? 28;
+    const last = daysInMonth(YEAR, month);
     for (const rep of REPS) {
       const from = firstWorkingDay(rep, month);
       if (from === null) continue;

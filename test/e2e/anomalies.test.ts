@@ -3,16 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import type { Planted } from "../../scripts/examples/planted.js";
 import { ROOT, runKpi } from "./support.js";
 
-interface Planted {
-  code: string;
-  file: string;
-  row: number | null;
-  column: string | null;
-  value: string | null;
-  rep: string;
-}
 interface JsonAnomaly {
   severity: string;
   code: string;
