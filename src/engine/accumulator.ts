@@ -10,6 +10,16 @@ import { Dec, ZERO, isDec } from "../money.js";
 
 export type AggregateKind = "sum" | "count" | "count_distinct" | "avg" | "min" | "max";
 
+/** An accumulator as plain data, to cross to another thread. */
+export interface PackedAccumulator {
+  kind: AggregateKind;
+  records: number;
+  sum: string;
+  numbers: number;
+  extreme: string | null;
+  distinct: string[] | null;
+}
+
 export class Accumulator {
   /** records that reached this accumulator */
   records = 0;
@@ -43,6 +53,20 @@ export class Accumulator {
     if (other.extreme !== null) {
       if (this.extreme === null || (this.kind === "min" ? other.extreme.lt(this.extreme) : other.extreme.gt(this.extreme))) this.extreme = other.extreme;
     }
+  }
+
+  pack(): PackedAccumulator {
+    return { kind: this.kind, records: this.records, sum: this.sum.toString(), numbers: this.numbers, extreme: this.extreme?.toString() ?? null, distinct: this.distinct ? [...this.distinct] : null };
+  }
+
+  static unpack(packed: PackedAccumulator): Accumulator {
+    const acc = new Accumulator(packed.kind);
+    acc.records = packed.records;
+    acc.sum = new Dec(packed.sum);
+    acc.numbers = packed.numbers;
+    acc.extreme = packed.extreme === null ? null : new Dec(packed.extreme);
+    if (acc.distinct && packed.distinct) for (const key of packed.distinct) acc.distinct.add(key);
+    return acc;
   }
 
   result(): Dec | null {

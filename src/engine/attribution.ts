@@ -5,8 +5,8 @@
  */
 import type { Anomaly } from "../anomalies/anomaly.js";
 import type { SourceData } from "../ingest/sourceData.js";
-import { ZERO } from "../money.js";
 import { ambiguousRepAnomaly, unknownRepAnomaly, type UnknownOwner } from "./ownerAnomalies.js";
+import { MoneySum } from "./moneySum.js";
 import type { RepMatcher } from "./repMatcher.js";
 import type { Rep } from "./roster.js";
 
@@ -28,7 +28,7 @@ export function attributeRecords(source: SourceData, matcher: RepMatcher, repCol
     else {
       const seen = unknown.get(raw);
       if (seen) seen.count++;
-      else unknown.set(raw, { count: 1, money: ZERO, file: source.files[record.file] ?? null, row: record.row });
+      else unknown.set(raw, { count: 1, money: new MoneySum(), file: source.files[record.file] ?? null, row: record.row });
     }
     return null;
   });

@@ -49,7 +49,7 @@ export function evaluateRun({ config, held, aggregates, period }: EngineInput): 
 
   const lookalikes = rosterLookalikes(reps, config.sources[ROSTER]?.match ?? []);
   for (const source of aggregates.values()) {
-    for (const [raw, seen] of source.unknown) anomalies.push(unknownRepAnomaly(source.source, repHeader(config, source.source), raw, seen, source.hasMoney ? formatMoney(seen.money) : null, lookalikes));
+    for (const [raw, seen] of source.unknown) anomalies.push(unknownRepAnomaly(source.source, repHeader(config, source.source), raw, seen, source.hasMoney ? formatMoney(seen.money.total()) : null, lookalikes));
     anomalies.push(...source.ambiguous, ...inactiveRepAnomalies(source, scoredIds, period, formatMoney));
   }
   const targetsSource = held.get(TARGETS);

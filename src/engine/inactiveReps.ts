@@ -20,7 +20,7 @@ export function inactiveRepAnomalies(source: SourceAggregates, scored: ReadonlyS
     for (const entry of activity.values()) {
       if (!entry.months.some((m) => months.has(m))) continue;
       count += entry.count;
-      money = money.plus(entry.money);
+      money = money.plus(entry.money.total());
       if (first === null || entry.row < first.row) first = { file: entry.file, row: entry.row };
     }
     if (count === 0 || first === null) continue;

@@ -2,12 +2,12 @@
 import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import type { Config } from "../config/schema.js";
 import { LookalikeIndex, describeLookalike } from "../util/lookalikes.js";
-import type { Dec } from "../money.js";
+import type { MoneySum } from "./moneySum.js";
 import type { Rep } from "./roster.js";
 
 export interface UnknownOwner {
   count: number;
-  money: Dec;
+  money: MoneySum;
   file: string | null;
   row: number;
 }

@@ -8,10 +8,11 @@
  */
 import type { Anomaly } from "../anomalies/anomaly.js";
 import type { Config } from "../config/schema.js";
-import { CalendarDate, ymdFromDay, type Day } from "../dates/calendarDate.js";
+import { CalendarDate, dayFromYMD, ymdFromDay, type Day } from "../dates/calendarDate.js";
 import { isTrue } from "../expr/isTrue.js";
 import type { SourceRecord } from "../ingest/sourceData.js";
-import { Dec, ZERO, isDec } from "../money.js";
+import { isDec, type Dec } from "../money.js";
+import { MoneySum } from "./moneySum.js";
 import { Accumulator } from "./accumulator.js";
 import { compileForRecords, type RecordFn } from "./compileForRecords.js";
 import { monthsOf, type Period } from "./period.js";
@@ -24,6 +25,15 @@ export type MonthKey = number;
 export function monthKeyOf(day: Day): MonthKey {
   const { year, month } = ymdFromDay(day);
   return year * 12 + month - 1;
+}
+
+/** monthKeyOf for the days of the years records mostly fall in, looked up rather than computed */
+const MONTH_TABLE_FIRST = dayFromYMD(1990, 1, 1);
+const MONTH_TABLE = Int32Array.from({ length: dayFromYMD(2060, 1, 1) - MONTH_TABLE_FIRST }, (_, i) => monthKeyOf(MONTH_TABLE_FIRST + i));
+
+function monthOfDay(day: Day): MonthKey {
+  const at = day - MONTH_TABLE_FIRST;
+  return at >= 0 && at < MONTH_TABLE.length ? (MONTH_TABLE[at] as number) : monthKeyOf(day);
 }
 
 /** The month keys of a period's months (one for a month, three for a quarter, twelve for a year). */
@@ -46,7 +56,7 @@ export interface OwnerActivity {
   /** months the record's date columns fall in */
   months: MonthKey[];
   count: number;
-  money: Dec;
+  money: MoneySum;
   file: string | null;
   row: number;
 }
@@ -89,7 +99,11 @@ export class SourceAggregator {
   private readonly repHeader: string;
   /** month of each date column of the record being added (by column index) */
   private readonly monthAt: MonthKey[] = [];
+  /** the columns `add` reads */
+  private readonly reads = new Set<number>();
   private data!: SourceAggregates;
+  /** monthsWithRecords' set of each date column, in dateColumns order */
+  private monthSets: Set<MonthKey>[] = [];
 
   constructor(
     private readonly source: string,
@@ -101,10 +115,11 @@ export class SourceAggregator {
     private readonly keepMonths: ReadonlySet<MonthKey> | null = null,
   ) {
     const at = (column: string) => columns.indexOf(column);
+    const reads = this.reads;
     const dailyMetric = config.anomalies?.period_end_share?.metric;
     this.metrics = Object.entries(config.metrics).flatMap(([name, m]) =>
       m.source === source && m.formula === undefined
-        ? [{ name, date: at(m.date ?? ""), where: m.where ? compileForRecords(m.where, columns) : null, value: m.value ? compileForRecords(m.value, columns) : null, kind: m.aggregate ?? "count", daily: name === dailyMetric }]
+        ? [{ name, date: at(m.date ?? ""), where: m.where ? compileForRecords(m.where, columns, reads) : null, value: m.value ? compileForRecords(m.value, columns, reads) : null, kind: m.aggregate ?? "count", daily: name === dailyMetric }]
         : [],
     );
     this.components = (config.commission?.plans ?? []).flatMap((plan, p) =>
@@ -113,7 +128,7 @@ export class SourceAggregator {
         const spec = config.sources[source];
         const money = columns.find((col) => spec?.columns[col]?.type === "money");
         const value = c.value ?? money;
-        return [{ key: `${p}:${i}`, date: at(c.date), where: c.where ? compileForRecords(c.where, columns) : null, value: value ? compileForRecords(value, columns) : null }];
+        return [{ key: `${p}:${i}`, date: at(c.date), where: c.where ? compileForRecords(c.where, columns, reads) : null, value: value ? compileForRecords(value, columns, reads) : null }];
       }),
     );
     const dates = new Set([...this.metrics.map((m) => columns[m.date] ?? ""), ...this.components.map((c) => columns[c.date] ?? "")]);
@@ -123,39 +138,52 @@ export class SourceAggregator {
     const spec = config.sources[source];
     this.keyAt = spec?.key === undefined ? -1 : at(spec.key);
     this.moneyAt = columns.findIndex((col) => spec?.columns[col]?.type === "money");
+    for (const index of [...this.dateColumns.map((d) => d.index), this.repAt, this.keyAt, this.moneyAt]) if (index >= 0) reads.add(index);
     this.reset();
+  }
+
+  columnsRead(): ReadonlySet<number> {
+    return this.reads;
   }
 
   /** Forget everything added (for a second pass over a source). */
   reset(): void {
+    this.monthSets = this.dateColumns.map(() => new Set<MonthKey>());
     this.data = {
-      source: this.source, monthly: new Map(), daily: new Map(), monthsWithRecords: new Map(this.dateColumns.map((d) => [d.name, new Set<MonthKey>()])),
+      source: this.source, monthly: new Map(), daily: new Map(), monthsWithRecords: new Map(this.dateColumns.map((d, i) => [d.name, this.monthSets[i] ?? new Set<MonthKey>()])),
       latestDay: null, owners: new Map(), unknown: new Map(), ambiguous: [], perRecord: new Map(this.components.map((c) => [c.key, []])), hasMoney: this.moneyAt >= 0,
     };
   }
 
   add(record: SourceRecord): void {
     const d = this.data;
-    const months: MonthKey[] = [];
     const monthAt = this.monthAt;
-    for (const column of this.dateColumns) {
-      const date = record.values[column.index];
+    const values = record.values;
+    let first = -1; // the record's months: first, second, and any more in `more`
+    let second = -1;
+    let more: MonthKey[] | null = null;
+    for (let c = 0; c < this.dateColumns.length; c++) {
+      const column = this.dateColumns[c] as { name: string; index: number };
+      const date = values[column.index];
       if (!(date instanceof CalendarDate)) continue;
-      const month = monthKeyOf(date.day);
+      const day = date.day;
+      const month = monthOfDay(day);
       monthAt[column.index] = month;
-      d.monthsWithRecords.get(column.name)?.add(month);
-      if (!months.includes(month)) months.push(month);
-      if (d.latestDay === null || date.day > d.latestDay) d.latestDay = date.day;
+      (this.monthSets[c] as Set<MonthKey>).add(month);
+      if (first < 0) first = month;
+      else if (month !== first) {
+        if (second < 0) second = month;
+        else if (month !== second && !(more ??= []).includes(month)) more.push(month);
+      }
+      if (d.latestDay === null || day > d.latestDay) d.latestDay = day;
     }
-    const money = this.moneyAt >= 0 && isDec(record.values[this.moneyAt]) ? (record.values[this.moneyAt] as Dec) : ZERO;
-    const raw = String(record.values[this.repAt] ?? "");
+    const raw = String(values[this.repAt] ?? "");
     const match = this.matcher.match(raw);
     if (match.kind === "unknown") {
-      const seen = d.unknown.get(raw);
-      if (seen) {
-        seen.count++;
-        seen.money = seen.money.plus(money);
-      } else d.unknown.set(raw, { count: 1, money, file: this.files[record.file] ?? null, row: record.row });
+      let seen = d.unknown.get(raw);
+      if (!seen) d.unknown.set(raw, (seen = { count: 0, money: new MoneySum(), file: this.files[record.file] ?? null, row: record.row }));
+      seen.count++;
+      this.addMoney(seen.money, record);
       return;
     }
     if (match.kind === "ambiguous") {
@@ -163,17 +191,28 @@ export class SourceAggregator {
       return;
     }
     const rep = match.rep.id;
-    this.noteOwner(rep, months, money, record);
+    this.noteOwner(rep, first, second, more, record);
     const keep = this.keepMonths;
-    if (keep !== null && !months.some((m) => keep.has(m))) return; // nothing of this record can reach the run
+    if (keep !== null && !keep.has(first) && !keep.has(second) && !(more?.some((m) => keep.has(m)) ?? false)) return; // nothing of this record can reach the run
     for (const metric of this.metrics) this.addToMetric(metric, rep, record);
     for (const component of this.components) {
-      const date = record.values[component.date];
+      const date = values[component.date];
       if (!(date instanceof CalendarDate) || (component.where && !isTrue(component.where(record)))) continue;
-      if (keep !== null && !keep.has(monthKeyOf(date.day))) continue;
+      if (keep !== null && !keep.has(monthOfDay(date.day))) continue;
       const value = component.value ? component.value(record) : null;
-      const label = this.keyAt >= 0 ? String(record.values[this.keyAt] ?? "") : `${this.files[record.file] ?? ""}:${record.row}`;
+      const label = this.keyAt >= 0 ? String(values[this.keyAt] ?? "") : `${this.files[record.file] ?? ""}:${record.row}`;
       d.perRecord.get(component.key)?.push({ rep, day: date.day, value: isDec(value) ? value : null, label });
+    }
+  }
+
+  /** The record's money (its source's first money column) into a running total. */
+  private addMoney(sum: MoneySum, record: SourceRecord): void {
+    if (this.moneyAt < 0) return;
+    const deferred = record.deferred;
+    if (deferred !== undefined && deferred.index === this.moneyAt && record.values[this.moneyAt] === undefined) sum.addUnits(deferred.units, deferred.scale);
+    else {
+      const money = record.values[this.moneyAt];
+      if (isDec(money)) sum.add(money);
     }
   }
 
@@ -184,22 +223,26 @@ export class SourceAggregator {
   private addToMetric(metric: MetricPlan, rep: string, record: SourceRecord): void {
     const date = record.values[metric.date];
     if (!(date instanceof CalendarDate)) return;
-    if (this.keepMonths !== null && !this.keepMonths.has(this.monthAt[metric.date] ?? monthKeyOf(date.day))) return;
+    const month = this.monthAt[metric.date] ?? monthOfDay(date.day);
+    if (this.keepMonths !== null && !this.keepMonths.has(month)) return;
     if (metric.where && !isTrue(metric.where(record))) return;
     const value = metric.value ? metric.value(record) : null;
-    accumulatorFor(this.data.monthly, metric.name, this.monthAt[metric.date] ?? monthKeyOf(date.day), rep, metric.kind).add(value);
+    accumulatorFor(this.data.monthly, metric.name, month, rep, metric.kind).add(value);
     if (metric.daily) accumulatorFor(this.data.daily, metric.name, date.day, rep, metric.kind).add(value);
   }
 
-  private noteOwner(rep: string, months: MonthKey[], money: Dec, record: SourceRecord): void {
+  private noteOwner(rep: string, first: MonthKey, second: MonthKey, more: MonthKey[] | null, record: SourceRecord): void {
     let byMonths = this.data.owners.get(rep);
     if (!byMonths) this.data.owners.set(rep, (byMonths = new Map()));
-    const signature = months.length === 1 ? (months[0] ?? 0) : months.join("|");
-    const seen = byMonths.get(signature);
-    if (seen) {
-      seen.count++;
-      seen.money = seen.money.plus(money);
-    } else byMonths.set(signature, { months, count: 1, money, file: this.files[record.file] ?? null, row: record.row });
+    // one number for one or two months (month keys are below 100,000), text for more
+    const signature = more !== null ? [first, second, ...more].join("|") : second < 0 ? first : first * 100_000 + second;
+    let seen = byMonths.get(signature);
+    if (!seen) {
+      const months = first < 0 ? [] : second < 0 ? [first] : [first, second, ...(more ?? [])];
+      byMonths.set(signature, (seen = { months, count: 0, money: new MoneySum(), file: this.files[record.file] ?? null, row: record.row }));
+    }
+    seen.count++;
+    this.addMoney(seen.money, record);
   }
 }
 

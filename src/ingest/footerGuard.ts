@@ -47,6 +47,18 @@ export class FooterGuard {
     return out;
   }
 
+  /**
+   * A row known to have two or more filled cells, handled as `push` would
+   * handle it (released at once) without building the row; false when rows
+   * are held back, and then the row must go through `push`.
+   */
+  passFilled(lastLine: number): boolean {
+    if (this.held.length > 0) return false;
+    this.nextRow = lastLine + 1;
+    this.afterBlank = false;
+    return true;
+  }
+
   /** At the end of the file: the footer rows, after the last data row. */
   end(): RawRow[] {
     const footer = this.held;

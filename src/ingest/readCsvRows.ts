@@ -48,13 +48,28 @@ function csvParseOptions(delimiter: Delimiter, maxRecordChars: number): CsvOptio
   };
 }
 
-export async function* readCsvRows(path: string, displayName: string, options: CsvReadOptions): AsyncGenerator<CsvRow> {
+/** What the first bytes of a CSV file say about reading it. */
+export interface CsvDialect {
+  encoding: Encoding;
+  bomLength: number;
+  delimiter: Delimiter;
+  /** the first line is a `sep=` hint, not data */
+  hintLine: boolean;
+}
+
+/** Sniff a file: not a CSV at all (an error), its encoding, BOM and delimiter. */
+export async function csvDialect(path: string, displayName: string, options: Pick<CsvReadOptions, "encoding" | "delimiter">): Promise<CsvDialect> {
   const sample = await readSample(path, displayName);
   const notCsv = sniffNotCsv(sample);
   if (notCsv !== null) throw new InputError(`is ${notCsv}`, displayName);
   const { encoding, bomLength } = detectEncoding(sample, options.encoding);
   checkBom(sample, options.encoding, displayName);
   const { delimiter, hintLine } = detectDelimiter(decodeSample(sample.subarray(bomLength), encoding), options.delimiter);
+  return { encoding, bomLength, delimiter, hintLine };
+}
+
+export async function* readCsvRows(path: string, displayName: string, options: CsvReadOptions): AsyncGenerator<CsvRow> {
+  const { encoding, bomLength, delimiter, hintLine } = await csvDialect(path, displayName, options);
   const limit = options.maxRecordChars ?? MAX_RECORD_CHARS;
 
   const input = createReadStream(path, { start: bomLength, highWaterMark: options.chunkBytes ?? 1024 * 1024 });

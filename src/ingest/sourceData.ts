@@ -1,5 +1,6 @@
 import type { Anomaly } from "../anomalies/anomaly.js";
 import type { Value } from "../expr/value.js";
+import { Dec } from "../money.js";
 
 /** One accepted record: its values in the order of the source's columns, and where it came from. */
 export interface SourceRecord {
@@ -8,6 +9,27 @@ export interface SourceRecord {
   file: number;
   /** 1-based line (CSV) or sheet row (xlsx) where the record starts */
   row: number;
+  /** a money value read as a plain decimal whose Dec is built only when something reads it (its slot in `values` is empty until then) */
+  deferred?: DeferredMoney | undefined;
+}
+
+/** `27500.53` as text and as 2750053 units at scale 2 (units has at most 15 digits: exact in a double). */
+export interface DeferredMoney {
+  index: number;
+  text: string;
+  units: number;
+  scale: number;
+}
+
+/** A record's value, building a deferred money value on first use. */
+export function valueAt(record: SourceRecord, index: number): Value {
+  const value = record.values[index];
+  if (value !== undefined) return value;
+  const deferred = record.deferred;
+  if (deferred === undefined || deferred.index !== index) return null;
+  const built = new Dec(deferred.text);
+  record.values[index] = built;
+  return built;
 }
 
 /** read = accepted + rejected + duplicates, always. */

@@ -1,0 +1,52 @@
+/**
+ * An exact running total of money that does not build a decimal per add:
+ * amounts that arrive as whole units of 10^-scale (the byte reader's plain
+ * decimals, `27500.53` is 2750053 at scale 2) are summed as integers, one
+ * lane per scale, each moved into the decimal total before it could leave
+ * the range where doubles count exactly. Anything else adds as a decimal.
+ */
+import { Dec, ZERO } from "../money.js";
+
+/** Lanes for scales 0..MAX_LANE_SCALE; finer amounts add as decimals. */
+export const MAX_LANE_SCALE = 6;
+const LANE_LIMIT = 2 ** 52;
+
+export class MoneySum {
+  private decimal: Dec = ZERO;
+  private readonly lanes = new Float64Array(MAX_LANE_SCALE + 1);
+
+  constructor(first?: Dec) {
+    if (first !== undefined) this.decimal = first;
+  }
+
+  add(value: Dec): void {
+    if (!value.isZero()) this.decimal = this.decimal.plus(value);
+  }
+
+  /** `units` × 10^-scale; `units` must be a safe integer (at most 15 digits). */
+  addUnits(units: number, scale: number): void {
+    if (scale > MAX_LANE_SCALE) {
+      this.decimal = this.decimal.plus(new Dec(units).div(10 ** scale));
+      return;
+    }
+    const lane = (this.lanes[scale] as number) + units;
+    if (Math.abs(lane) < LANE_LIMIT) this.lanes[scale] = lane;
+    else {
+      this.decimal = this.decimal.plus(new Dec(lane - units).div(10 ** scale)).plus(new Dec(units).div(10 ** scale));
+      this.lanes[scale] = 0;
+    }
+  }
+
+  merge(other: MoneySum): void {
+    this.decimal = this.decimal.plus(other.total());
+  }
+
+  total(): Dec {
+    let total = this.decimal;
+    for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) {
+      const lane = this.lanes[scale] as number;
+      if (lane !== 0) total = total.plus(new Dec(lane).div(10 ** scale));
+    }
+    return total;
+  }
+}

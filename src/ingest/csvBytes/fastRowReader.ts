@@ -1,0 +1,175 @@
+/**
+ * A record's values straight from its bytes, for the rows that are plainly
+ * well formed — or null, and then the row is read the straightforward way
+ * (`coerceRow`), which finds and words every problem. Whatever this reads
+ * equals what `coerceRow` would give: each cell goes through the same
+ * `coerceText`, memoised per distinct text; a plain decimal such as
+ * `20000.00` is the one shortcut, and it builds the same Dec `parseDecimal`
+ * builds. Columns no consumer reads and that cannot fail (optional text)
+ * are not decoded at all.
+ */
+import { coerceText, type CoerceResult } from "../coerce.js";
+import type { ColumnPlan } from "../coerceRow.js";
+import { convertCurrency } from "../convertCurrency.js";
+import type { MappedColumn } from "../mapHeader.js";
+import type { ReadSourceContext } from "../readSource.js";
+import type { Value } from "../../expr/value.js";
+import type { DeferredMoney } from "../sourceData.js";
+import { Dec, ZERO } from "../../money.js";
+import { ByteMemo } from "./byteMemo.js";
+import type { RecordView } from "./byteScanner.js";
+
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO_DIGIT = 0x30;
+const NINE_DIGIT = 0x39;
+/** Up to this many digits a plain decimal is far inside every range check. */
+const PLAIN_DIGITS = 20;
+/** Up to this many digits the units of a plain decimal are exact in a double. */
+const SAFE_DIGITS = 15;
+
+/** A valid value nobody reads: not built. */
+const UNREAD: CoerceResult = { ok: true, value: "" };
+
+interface ColumnReader {
+  /** the field, or -1 when the file has no such column */
+  field: number;
+  plan: ColumnPlan;
+  skip: boolean;
+  numeric: boolean;
+  integer: boolean;
+  /** a plain decimal here is handed on as text and units, its Dec built only if read */
+  defer: boolean;
+  /** no consumer reads the column: it is only checked, and a plain decimal is not built */
+  checkOnly: boolean;
+  memo: ByteMemo<CoerceResult>;
+  /** what an empty cell reads as: the column's default, or null */
+  whenEmpty: CoerceResult;
+}
+
+export class FastRowReader {
+  private readonly columns: ColumnReader[];
+  private readonly currencyIndex: number;
+  private readonly moneyIndexes: number[];
+  /** the deferred money value of the row just read, if any */
+  deferred: DeferredMoney | undefined = undefined;
+
+  constructor(
+    plans: readonly ColumnPlan[],
+    mapped: readonly MappedColumn[],
+    /** config column indexes some consumer reads; null: all of them */
+    used: ReadonlySet<number> | null,
+    private readonly ctx: Pick<ReadSourceContext, "currency" | "fx">,
+  ) {
+    const firstMoney = plans.findIndex((p) => p.options.type === "money" && p.options.decimal !== ",");
+    this.columns = plans.map((plan, i) => {
+      const type = plan.options.type;
+      const whenEmpty = plan.defaultValue === undefined ? { ok: true as const, value: null } : coerceText(plan.defaultValue, plan.options);
+      return {
+        field: mapped[i]?.index ?? -1,
+        plan,
+        skip: used !== null && !used.has(i) && type === "string" && !plan.required,
+        numeric: (type === "money" || type === "number" || type === "integer" || type === "percent") && plan.options.decimal !== ",",
+        integer: type === "integer",
+        defer: used !== null && i === firstMoney,
+        checkOnly: used !== null && !used.has(i),
+        memo: new ByteMemo<CoerceResult>(),
+        whenEmpty,
+      };
+    });
+    this.currencyIndex = plans.findIndex((p) => p.name === "currency");
+    this.moneyIndexes = plans.flatMap((p, i) => (p.options.type === "money" ? [i] : []));
+  }
+
+  /** The values in config order, or null when the row needs the straightforward reading. */
+  read(view: RecordView): Value[] | null {
+    const columns = this.columns;
+    const values = new Array<Value>(columns.length);
+    this.deferred = undefined;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i] as ColumnReader;
+      if (column.skip) {
+        values[i] = null;
+        continue;
+      }
+      if (column.defer && column.field >= 0 && view.escaped[column.field] === 0) {
+        const start = view.starts[column.field] as number;
+        const end = view.ends[column.field] as number;
+        if (scanPlain(view.buf, start, end, false) && plainDigits <= SAFE_DIGITS && plainUnits !== 0) {
+          this.deferred = { index: i, text: view.buf.toString("latin1", start, end), units: plainUnits, scale: plainScale };
+          continue; // values[i] stays empty: valueAt builds it
+        }
+      }
+      let result = column.field < 0 ? column.whenEmpty : this.cell(view, column);
+      if (!result.ok) return null;
+      if (result.value === null) {
+        result = column.whenEmpty;
+        if (!result.ok || (result.value === null && column.plan.required)) return null;
+      }
+      values[i] = result.value;
+    }
+    if (this.currencyIndex >= 0) {
+      const currency = values[this.currencyIndex];
+      if (this.deferred !== undefined && typeof currency === "string" && currency.trim() !== "" && currency.trim().toUpperCase() !== this.ctx.currency) {
+        values[this.deferred.index] = new Dec(this.deferred.text); // converted below: build it now
+        this.deferred = undefined;
+      }
+      if (convertCurrency(values, this.currencyIndex, this.moneyIndexes, this.ctx) !== null) return null;
+    }
+    return values;
+  }
+
+  private cell(view: RecordView, column: ColumnReader): CoerceResult {
+    const buf = view.buf;
+    const start = view.starts[column.field] as number;
+    const end = view.ends[column.field] as number;
+    if (view.escaped[column.field] === 1) return coerceText(view.text(column.field), column.plan.options);
+    if (column.numeric) {
+      if (column.checkOnly) {
+        if (scanPlain(buf, start, end, column.integer)) return UNREAD;
+      } else {
+        const plain = plainDecimal(buf, start, end, column.integer);
+        if (plain !== null) return { ok: true, value: plain };
+      }
+    }
+    const known = column.memo.get(buf, start, end);
+    if (known !== undefined) return known;
+    const result = coerceText(buf.toString("utf8", start, end), column.plan.options);
+    column.memo.set(buf, start, end, result);
+    return result;
+  }
+}
+
+/** What scanPlain found: the number's digits (no sign), its scale, and whether every digit is 0. */
+let plainDigits = 0;
+let plainScale = 0;
+let plainUnits = 0;
+
+/** `-?digits(.digits)?` with at most PLAIN_DIGITS digits (the shape whose Dec parseDecimal builds from the text as is). */
+function scanPlain(buf: Buffer, start: number, end: number, integer: boolean): boolean {
+  let i = start;
+  const negative = i < end && buf[i] === MINUS;
+  if (negative) i++;
+  let digits = 0;
+  let units = 0;
+  let dot = -1;
+  for (; i < end; i++) {
+    const b = buf[i] as number;
+    if (b >= ZERO_DIGIT && b <= NINE_DIGIT) {
+      digits++;
+      units = units * 10 + (b - ZERO_DIGIT);
+    } else if (b === DOT && dot < 0 && !integer && digits > 0) dot = i;
+    else return false;
+  }
+  if (digits === 0 || digits > PLAIN_DIGITS || dot === end - 1) return false;
+  plainDigits = digits;
+  plainScale = dot < 0 ? 0 : end - dot - 1;
+  plainUnits = negative ? -units : units;
+  return true;
+}
+
+/** The Dec parseDecimal gives for a plain decimal (ZERO for every zero); null for any other text. */
+export function plainDecimal(buf: Buffer, start: number, end: number, integer: boolean): Dec | null {
+  if (!scanPlain(buf, start, end, integer)) return null;
+  return plainUnits === 0 ? ZERO : new Dec(buf.toString("latin1", start, end));
+}
