@@ -15,9 +15,9 @@ import { InputError, UsageError } from "./errors.js";
 import { readHeldSources, streamRecordSources, type Ingested } from "./ingest/ingestAll.js";
 import type { SourceData } from "./ingest/sourceData.js";
 import { ROSTER } from "./config/scopes.js";
-import { RepMatcher } from "./engine/repMatcher.js";
+import { portableAggregator } from "./engine/portableAggregator.js";
 import { buildRoster } from "./engine/roster.js";
-import { SourceAggregator, monthKeysOf } from "./engine/sourceAggregator.js";
+import { monthKeysOf, type SourceAggregator } from "./engine/sourceAggregator.js";
 import type { RunOutcome } from "./runOutcome.js";
 import { VERSION } from "./version.js";
 
@@ -66,14 +66,15 @@ async function ingest(loaded: LoadedConfig, requested: Period | null, progress: 
   const { config } = loaded;
   // the roster first: every other source's records are matched to reps as they stream in
   const held = await readHeldSources(loaded, progress);
-  const matcher = new RepMatcher(buildRoster(held.held.get(ROSTER) ?? emptyRoster()), config.sources[ROSTER]?.match ?? []);
+  const reps = buildRoster(held.held.get(ROSTER) ?? emptyRoster());
+  const matchColumns = config.sources[ROSTER]?.match ?? [];
   // with -p the months that matter are known before reading: accumulate only those (and the previous period's)
   const keepMonths = requested === null ? null : new Set([...monthKeysOf(requested), ...monthKeysOf(previousPeriod(requested))]);
   const aggregators = new Map<string, SourceAggregator>();
   const streamed = await streamRecordSources(
     loaded,
     (name, columns, files) => {
-      const aggregator = new SourceAggregator(name, columns, files, config, matcher, keepMonths);
+      const aggregator = portableAggregator(name, columns, files, config, reps, matchColumns, keepMonths);
       aggregators.set(name, aggregator);
       return aggregator;
     },

@@ -10,7 +10,7 @@ import type { Anomaly } from "../anomalies/anomaly.js";
 import type { Day } from "../dates/calendarDate.js";
 import { Dec } from "../money.js";
 import { Accumulator, type PackedAccumulator } from "./accumulator.js";
-import { MoneySum } from "./moneySum.js";
+import { MoneySum, type PackedMoneySum } from "./moneySum.js";
 import type { MonthKey, OwnerActivity, RecordCandidate, SourceAggregates } from "./sourceAggregator.js";
 
 type PackedTable = Map<string, Map<number, Map<string, PackedAccumulator>>>;
@@ -18,7 +18,7 @@ type PackedTable = Map<string, Map<number, Map<string, PackedAccumulator>>>;
 interface PackedOwner {
   months: MonthKey[];
   count: number;
-  money: string;
+  money: PackedMoneySum;
   file: string | null;
   row: number;
 }
@@ -30,7 +30,7 @@ export interface PackedAggregates {
   monthsWithRecords: Map<string, Set<MonthKey>>;
   latestDay: Day | null;
   owners: Map<string, Map<number | string, PackedOwner>>;
-  unknown: Map<string, { count: number; money: string; file: string | null; row: number }>;
+  unknown: Map<string, { count: number; money: PackedMoneySum; file: string | null; row: number }>;
   ambiguous: Anomaly[];
   perRecord: Map<string, { rep: string; day: Day; value: string | null; label: string }[]>;
   hasMoney: boolean;
@@ -46,8 +46,8 @@ export function packAggregates(a: SourceAggregates): PackedAggregates {
     daily: table(a.daily),
     monthsWithRecords: a.monthsWithRecords,
     latestDay: a.latestDay,
-    owners: mapValues(a.owners, (byMonths) => mapValues(byMonths, (o) => ({ ...o, money: o.money.total().toString() }))),
-    unknown: mapValues(a.unknown, (u) => ({ ...u, money: u.money.total().toString() })),
+    owners: mapValues(a.owners, (byMonths) => mapValues(byMonths, (o) => ({ ...o, money: o.money.pack() }))),
+    unknown: mapValues(a.unknown, (u) => ({ ...u, money: u.money.pack() })),
     ambiguous: a.ambiguous,
     perRecord: mapValues(a.perRecord, (list) => list.map((c) => ({ ...c, value: c.value?.toString() ?? null }))),
     hasMoney: a.hasMoney,
@@ -62,8 +62,8 @@ export function unpackAggregates(p: PackedAggregates): SourceAggregates {
     daily: table(p.daily),
     monthsWithRecords: p.monthsWithRecords,
     latestDay: p.latestDay,
-    owners: mapValues(p.owners, (byMonths) => mapValues(byMonths, (o): OwnerActivity => ({ ...o, money: new MoneySum(new Dec(o.money)) }))),
-    unknown: mapValues(p.unknown, (u) => ({ ...u, money: new MoneySum(new Dec(u.money)) })),
+    owners: mapValues(p.owners, (byMonths) => mapValues(byMonths, (o): OwnerActivity => ({ ...o, money: MoneySum.unpack(o.money) }))),
+    unknown: mapValues(p.unknown, (u) => ({ ...u, money: MoneySum.unpack(u.money) })),
     ambiguous: p.ambiguous,
     perRecord: mapValues(p.perRecord, (list) => list.map((c): RecordCandidate => ({ ...c, value: c.value === null ? null : new Dec(c.value) }))),
     hasMoney: p.hasMoney,

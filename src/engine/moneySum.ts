@@ -11,6 +11,11 @@ import { Dec, ZERO } from "../money.js";
 export const MAX_LANE_SCALE = 6;
 const LANE_LIMIT = 2 ** 52;
 
+export interface PackedMoneySum {
+  decimal: string | null;
+  lanes: number[];
+}
+
 export class MoneySum {
   private decimal: Dec = ZERO;
   private readonly lanes = new Float64Array(MAX_LANE_SCALE + 1);
@@ -38,7 +43,22 @@ export class MoneySum {
   }
 
   merge(other: MoneySum): void {
-    this.decimal = this.decimal.plus(other.total());
+    this.add(other.decimal);
+    for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) {
+      const units = other.lanes[scale] as number;
+      if (units !== 0) this.addUnits(units, scale);
+    }
+  }
+
+  /** As plain data (to cross to another thread): the decimal part as text, the lanes as they are. */
+  pack(): PackedMoneySum {
+    return { decimal: this.decimal.isZero() ? null : this.decimal.toString(), lanes: [...this.lanes] };
+  }
+
+  static unpack(packed: PackedMoneySum): MoneySum {
+    const sum = new MoneySum(packed.decimal === null ? undefined : new Dec(packed.decimal));
+    sum.lanes.set(packed.lanes.slice(0, MAX_LANE_SCALE + 1));
+    return sum;
   }
 
   total(): Dec {

@@ -10,6 +10,7 @@ import type { Anomaly } from "../anomalies/anomaly.js";
 import type { Config } from "../config/schema.js";
 import { CalendarDate, dayFromYMD, ymdFromDay, type Day } from "../dates/calendarDate.js";
 import { isTrue } from "../expr/isTrue.js";
+import type { PortableSink } from "../ingest/parallel/filePart.js";
 import type { SourceRecord } from "../ingest/sourceData.js";
 import { isDec, type Dec } from "../money.js";
 import { MoneySum } from "./moneySum.js";
@@ -104,6 +105,8 @@ export class SourceAggregator {
   private data!: SourceAggregates;
   /** monthsWithRecords' set of each date column, in dateColumns order */
   private monthSets: Set<MonthKey>[] = [];
+  /** set when the aggregator can be built again on a reader thread (portableAggregator) */
+  portable: PortableSink | undefined = undefined;
 
   constructor(
     private readonly source: string,

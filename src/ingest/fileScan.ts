@@ -108,6 +108,11 @@ export class FileScan {
     return true;
   }
 
+  /** Whether a part of the file read elsewhere can follow the rows read so far as if they were one read (see FooterGuard.idle). */
+  idle(): boolean {
+    return this.footer.idle();
+  }
+
   /** After the last row: the footer held back, for the caller to report. */
   end(): RawRow[] {
     return this.footer.end();

@@ -59,6 +59,11 @@ export class FooterGuard {
     return true;
   }
 
+  /** Nothing held back and no blank row pending: the next row is read as if the file began there. */
+  idle(): boolean {
+    return this.held.length === 0 && !this.afterBlank;
+  }
+
   /** At the end of the file: the footer rows, after the last data row. */
   end(): RawRow[] {
     const footer = this.held;

@@ -9,6 +9,7 @@ import { createReadStream } from "node:fs";
 import type { LoadedConfig } from "../config/loadConfig.js";
 import type { Config } from "../config/schema.js";
 import { RESERVED_SOURCES, dateColumnsOf } from "../config/scopes.js";
+import { readerSettings } from "./readerSettings.js";
 import { readSource, type ReadSourceContext, type RecordSink } from "./readSource.js";
 import { resolveFiles, type SourceFile } from "./resolveFiles.js";
 import type { SourceData, SourceRecord, SourceSummary } from "./sourceData.js";
@@ -65,7 +66,7 @@ async function readOne(loaded: LoadedConfig, name: string, sinkFor: (source: str
   const source = config.sources[name];
   if (!source) throw new Error(`internal: no source ${name}`);
   const resolved = await resolveFiles(source.path, loaded.baseDir);
-  const ctx: ReadSourceContext = { currency: config.currency, fx: config.fx, required: requiredColumns(config, name), progress };
+  const ctx: ReadSourceContext = { currency: config.currency, fx: config.fx, required: requiredColumns(config, name), progress, straightforward: readerSettings().straightforward };
   const sink = sinkFor(name, Object.keys(source.columns), resolved.map((f) => f.display));
   const summary = await readSource(name, source, resolved, ctx, sink);
   const fingerprints = await Promise.all(resolved.map(async (file) => ({ source: name, display: file.display, path: file.path, sha256: await sha256File(file) })));

@@ -45,6 +45,7 @@ export class PassRecorder {
       },
       onPreamble: (file, preamble) => anomalies.push(preambleAnomaly(name, file.display, preamble)),
       onFooter: (file, rows) => anomalies.push(footerAnomaly(name, file.display, rows)),
+      onPart: (part) => this.absorb(part),
     };
   }
 

@@ -8,7 +8,7 @@
  * Out: row accounting (read = accepted + rejected + duplicates) and anomalies
  * for every rejected or duplicate row. Unreadable files throw InputError.
  */
-import { anomaly } from "../anomalies/anomaly.js";
+import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import type { SourceConfig } from "../config/schema.js";
 import { stat } from "node:fs/promises";
 import { planColumns, type ColumnPlan } from "./coerceRow.js";
@@ -19,6 +19,8 @@ import type { Preamble } from "./headerFinder.js";
 import { PassRecorder } from "./passRecorder.js";
 import type { RawRow } from "./rawRow.js";
 import { csvDialect, readCsvRows } from "./readCsvRows.js";
+import type { PortableSink } from "./parallel/filePart.js";
+import { readFileInParts, wantsParts } from "./parallel/readFileInParts.js";
 import { readXlsxRows, type MergedRange } from "./readXlsxRows.js";
 import type { SourceFile } from "./resolveFiles.js";
 import type { SourceRecord, SourceSummary } from "./sourceData.js";
@@ -42,6 +44,8 @@ export interface RecordSink {
   reset(): void;
   /** the config column indexes `add` reads; the others need only be valid, not decoded (all when absent) */
   columnsRead?(): ReadonlySet<number>;
+  /** how to build this sink again on another thread: then large files are read in parts, on several threads */
+  portable?: PortableSink | undefined;
 }
 
 export interface Pass {
@@ -56,6 +60,8 @@ export interface Pass {
   onFooter: (file: SourceFile, rows: readonly RawRow[]) => void;
   /** merged cells over mapped money columns, below the header (xlsx) */
   onMerged: (file: SourceFile, ranges: readonly MergedRange[], columns: readonly { header: string; money: boolean }[]) => void;
+  /** the counts and anomalies of a part of a file read on another thread, in file order */
+  onPart: (part: { read: number; rejected: number; duplicates: number; anomalies: readonly Anomaly[] }) => void;
 }
 
 export async function readSource(name: string, config: SourceConfig, files: readonly SourceFile[], ctx: ReadSourceContext, sink: RecordSink): Promise<SourceSummary> {
@@ -75,11 +81,11 @@ async function readSourceWith(name: string, config: SourceConfig, files: readonl
   const columns = plans.map((p) => p.name);
   const recorder = new PassRecorder(name, config, ctx.progress);
   const anomalies = recorder.anomalies;
-  const tracker = await scan(config, files, plans, ctx, sink, recorder.pass, bytes);
+  // only the conflicts outlive the first pass: its tracker is garbage before a second pass makes another
+  const conflicts = (await scan(name, config, files, plans, ctx, sink, recorder.pass, bytes)).conflicts();
   const read = recorder.read;
   let { rejected, duplicates } = recorder;
 
-  const conflicts = tracker.conflicts();
   if (conflicts.length === 0) return { name, columns, files: files.map((f) => f.display), accounting: { read, accepted: read - rejected - duplicates, rejected, duplicates }, anomalies };
 
   const reclassified = new Set<string>(); // "file:row" of duplicates whose key turned out to conflict
@@ -98,7 +104,7 @@ async function readSourceWith(name: string, config: SourceConfig, files: readonl
   // second pass: the same rows, minus every row of a conflicting key
   sink.reset();
   const exclude = new Set(conflicts.map((c) => c.key));
-  await scan(config, files, plans, ctx, sink, { exclude, onRead: () => undefined, onRejected: () => undefined, onDuplicate: () => undefined, onMerged: () => undefined, onPreamble: () => undefined, onFooter: () => undefined }, bytes);
+  await scan(name, config, files, plans, ctx, sink, { exclude, onRead: () => undefined, onRejected: () => undefined, onDuplicate: () => undefined, onMerged: () => undefined, onPreamble: () => undefined, onFooter: () => undefined, onPart: () => undefined }, bytes);
   return {
     name,
     columns,
@@ -109,14 +115,16 @@ async function readSourceWith(name: string, config: SourceConfig, files: readonl
 }
 
 /** One pass over every file of the source: header mapping, coercion, duplicates, and the sink. */
-async function scan(config: SourceConfig, files: readonly SourceFile[], plans: readonly ColumnPlan[], ctx: ReadSourceContext, sink: RecordSink, pass: Pass, bytes: boolean): Promise<DuplicateTracker> {
+async function scan(name: string, config: SourceConfig, files: readonly SourceFile[], plans: readonly ColumnPlan[], ctx: ReadSourceContext, sink: RecordSink, pass: Pass, bytes: boolean): Promise<DuplicateTracker> {
   const state: ScanState = { tracker: new DuplicateTracker(), records: 0 };
   const used = sink.columnsRead?.() ?? null;
   for (const [fileIndex, file] of files.entries()) {
     let merged: readonly MergedRange[] = [];
     const csv = !isXlsx(file.path);
-    const rows = new FileScan({ config, plans, ctx, sink, pass, state, file, fileIndex, csv, used });
-    if (csv && bytes) await scanCsvBytes(file, config, rows);
+    const newRows = (): FileScan => new FileScan({ config, plans, ctx, sink, pass, state, file, fileIndex, csv, used });
+    let rows = newRows();
+    let footer: RawRow[] | null = null;
+    if (csv && bytes) ({ rows, footer } = await scanCsvBytes({ name, config, plans, ctx, sink, pass, file, fileIndex }, rows, newRows));
     else {
       const reader = csv
         ? readCsvRows(file.path, file.display, { encoding: config.encoding, delimiter: config.delimiter })
@@ -135,24 +143,47 @@ async function scan(config: SourceConfig, files: readonly SourceFile[], plans: r
     }
     const preamble = rows.header.preamble();
     if (preamble) pass.onPreamble(file, preamble);
-    const skipped = rows.end();
+    const skipped = footer ?? rows.end();
     if (skipped.length > 0) pass.onFooter(file, skipped);
   }
   return state.tracker;
 }
 
-/** A CSV file through the byte scanner when it is UTF-8; any other encoding through csv-parse. */
-async function scanCsvBytes(file: SourceFile, config: SourceConfig, rows: FileScan): Promise<void> {
+interface FileJob {
+  name: string;
+  config: SourceConfig;
+  plans: readonly ColumnPlan[];
+  ctx: ReadSourceContext;
+  sink: RecordSink;
+  pass: Pass;
+  file: SourceFile;
+  fileIndex: number;
+}
+
+/**
+ * A CSV file through the byte scanner when it is UTF-8 (a large one in parts,
+ * on several threads, when the sink allows); any other encoding through
+ * csv-parse. Returns the scan that saw the file, and the footer when the parts
+ * found it.
+ */
+async function scanCsvBytes(job: FileJob, rows: FileScan, newRows: () => FileScan): Promise<{ rows: FileScan; footer: RawRow[] | null }> {
+  const { file, config } = job;
   const dialect = await csvDialect(file.path, file.display, { encoding: config.encoding, delimiter: config.delimiter });
   if (dialect.encoding !== "utf-8") {
     for await (const row of readCsvRows(file.path, file.display, { encoding: config.encoding, delimiter: config.delimiter })) rows.offer(row);
-    return;
+    return { rows, footer: null };
   }
   const size = (await stat(file.path)).size;
+  if (wantsParts(size, job.sink, config)) {
+    const footer = await readFileInParts({ ...job, source: job.name, dialect, size, rows, portable: job.sink.portable });
+    if (footer !== null) return { rows, footer };
+    rows = newRows(); // the parts did not meet at their cuts: read it here, from the start
+  }
   scanCsvFile(file.path, dialect.delimiter, { start: dialect.bomLength, end: size, line: 1 }, (view) => {
     if (dialect.hintLine && view.row === 1) return;
     if (!rows.tryFast(view)) rows.offer({ row: view.row, lastLine: view.lastLine, cells: view.cells() });
   });
+  return { rows, footer: null };
 }
 
 function isXlsx(path: string): boolean {

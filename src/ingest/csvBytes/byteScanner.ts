@@ -29,6 +29,9 @@ export class RecordView {
   lastLine = 0;
   /** the line where the record after the last one handed over starts */
   nextLine = 1;
+  /** file offset of buf[0], and the buffer offset just after the record (its line break included) */
+  base = 0;
+  end = 0;
 
   /** The field's text as csv-parse would give it. */
   text(field: number): string {
@@ -167,6 +170,7 @@ export function scanRecords(view: RecordView, buf: Buffer, from: number, to: num
     view.lastLine = nextLine + breaks;
     nextLine = view.lastLine + 1;
     view.nextLine = nextLine;
+    view.end = i;
     pos = i;
     onRecord(view);
   }

@@ -70,6 +70,7 @@ function scanOpen(fd: number, delimiter: number, range: ByteRange, onRecord: (vi
       throw new Irregular("bytes that are not UTF-8");
     }
     checked = complete;
+    view.base = bufAt;
     const stopped = scanRecords(view, buf, 0, filled, final && !range.partial, delimiter, line, onRecord);
     if (stopped === "irregular") throw new Irregular("quotes the scanner does not read");
     line = view.nextLine;

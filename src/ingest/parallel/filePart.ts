@@ -1,0 +1,61 @@
+/**
+ * One part of a large CSV file, as a worker thread reads it: the rows of a
+ * byte range, with the header already found, into a sink built from plain
+ * data. What crosses between threads is plain data on both ways.
+ */
+import type { Anomaly } from "../../anomalies/anomaly.js";
+import type { SourceConfig } from "../../config/schema.js";
+import type { RawRow } from "../rawRow.js";
+import type { RecordSink } from "../readSource.js";
+import type { SourceFile } from "../resolveFiles.js";
+import type { KnownHeader } from "../fileScan.js";
+import type { ByteRange, ScanEnd } from "../csvBytes/scanCsvFile.js";
+
+/** A sink that can be built again on another thread: the module that builds it, and what it is built from. */
+export interface PortableSink {
+  /** URL of a module exporting `buildPortableSink(spec)` */
+  module: string;
+  /** structured-cloneable */
+  spec: unknown;
+  /** takes back what a part's sink gathered (`pack()` of the built sink), in file order */
+  absorb(packed: unknown): void;
+}
+
+/** What `buildPortableSink` returns. */
+export interface BuiltSink {
+  sink: RecordSink;
+  pack(): unknown;
+}
+
+export interface PartTask {
+  source: string;
+  config: SourceConfig;
+  currency: string;
+  fx: Readonly<Record<string, string | number>>;
+  required: string[];
+  file: SourceFile;
+  fileIndex: number;
+  delimiter: string;
+  known: KnownHeader;
+  range: ByteRange;
+  /** count the line breaks from here to range.start to number the rows (the first part knows its line) */
+  countLinesFrom: number | null;
+  sinkModule: string;
+  sinkSpec: unknown;
+}
+
+export type PartResult =
+  | {
+      kind: "done";
+      read: number;
+      rejected: number;
+      duplicates: number;
+      anomalies: Anomaly[];
+      packed: unknown;
+      end: ScanEnd;
+      /** the footer held back at the end of the range, and whether nothing was pending there */
+      footer: RawRow[];
+      idle: boolean;
+    }
+  | { kind: "irregular"; reason: string }
+  | { kind: "failed"; name: string; message: string; stack: string | undefined };
