@@ -18,7 +18,7 @@ export interface PackedMoneySum {
 
 export class MoneySum {
   private decimal: Dec = ZERO;
-  private readonly lanes = new Float64Array(MAX_LANE_SCALE + 1);
+  private readonly lanes: number[] = [0, 0, 0, 0, 0, 0, 0]; // one per scale 0..MAX_LANE_SCALE
 
   constructor(first?: Dec) {
     if (first !== undefined) this.decimal = first;
@@ -57,7 +57,7 @@ export class MoneySum {
 
   static unpack(packed: PackedMoneySum): MoneySum {
     const sum = new MoneySum(packed.decimal === null ? undefined : new Dec(packed.decimal));
-    sum.lanes.set(packed.lanes.slice(0, MAX_LANE_SCALE + 1));
+    for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) sum.lanes[scale] = packed.lanes[scale] ?? 0;
     return sum;
   }
 

@@ -18,6 +18,7 @@ import { Accumulator } from "./accumulator.js";
 import { compileForRecords, type RecordFn } from "./compileForRecords.js";
 import { monthsOf, type Period } from "./period.js";
 import { ambiguousRepAnomaly, repHeader, type UnknownOwner } from "./ownerAnomalies.js";
+import type { Rep } from "./roster.js";
 import type { RepMatcher } from "./repMatcher.js";
 
 /** year × 12 + month − 1: one number per calendar month */
@@ -30,6 +31,8 @@ export function monthKeyOf(day: Day): MonthKey {
 
 /** monthKeyOf for the days of the years records mostly fall in, looked up rather than computed */
 const MONTH_TABLE_FIRST = dayFromYMD(1990, 1, 1);
+const MONTH_TABLE_FIRST_MONTH = 1990 * 12;
+const MONTH_TABLE_MONTHS = 70 * 12;
 const MONTH_TABLE = Int32Array.from({ length: dayFromYMD(2060, 1, 1) - MONTH_TABLE_FIRST }, (_, i) => monthKeyOf(MONTH_TABLE_FIRST + i));
 
 function monthOfDay(day: Day): MonthKey {
@@ -103,8 +106,11 @@ export class SourceAggregator {
   /** the columns `add` reads */
   private readonly reads = new Set<number>();
   private data!: SourceAggregates;
-  /** monthsWithRecords' set of each date column, in dateColumns order */
+  /** monthsWithRecords' set of each date column, in dateColumns order, and which of the usual months are in it already */
   private monthSets: Set<MonthKey>[] = [];
+  private monthSeen: Uint8Array[] = [];
+  /** what a raw rep text resolved to, and that rep's owner entries: one look-up per record */
+  private owners = new Map<string, OwnerState>();
   /** set when the aggregator can be built again on a reader thread (portableAggregator) */
   portable: PortableSink | undefined = undefined;
 
@@ -152,6 +158,8 @@ export class SourceAggregator {
   /** Forget everything added (for a second pass over a source). */
   reset(): void {
     this.monthSets = this.dateColumns.map(() => new Set<MonthKey>());
+    this.monthSeen = this.dateColumns.map(() => new Uint8Array(MONTH_TABLE_MONTHS));
+    this.owners = new Map();
     this.data = {
       source: this.source, monthly: new Map(), daily: new Map(), monthsWithRecords: new Map(this.dateColumns.map((d, i) => [d.name, this.monthSets[i] ?? new Set<MonthKey>()])),
       latestDay: null, owners: new Map(), unknown: new Map(), ambiguous: [], perRecord: new Map(this.components.map((c) => [c.key, []])), hasMoney: this.moneyAt >= 0,
@@ -166,13 +174,18 @@ export class SourceAggregator {
     let second = -1;
     let more: MonthKey[] | null = null;
     for (let c = 0; c < this.dateColumns.length; c++) {
-      const column = this.dateColumns[c] as { name: string; index: number };
-      const date = values[column.index];
+      const index = (this.dateColumns[c] as { index: number }).index;
+      const date = values[index];
       if (!(date instanceof CalendarDate)) continue;
       const day = date.day;
       const month = monthOfDay(day);
-      monthAt[column.index] = month;
-      (this.monthSets[c] as Set<MonthKey>).add(month);
+      monthAt[index] = month;
+      const seenAt = month - MONTH_TABLE_FIRST_MONTH;
+      const seen = this.monthSeen[c] as Uint8Array;
+      if (seenAt < 0 || seenAt >= seen.length || seen[seenAt] === 0) {
+        (this.monthSets[c] as Set<MonthKey>).add(month);
+        if (seenAt >= 0 && seenAt < seen.length) seen[seenAt] = 1;
+      }
       if (first < 0) first = month;
       else if (month !== first) {
         if (second < 0) second = month;
@@ -180,21 +193,19 @@ export class SourceAggregator {
       }
       if (d.latestDay === null || day > d.latestDay) d.latestDay = day;
     }
-    const raw = String(values[this.repAt] ?? "");
-    const match = this.matcher.match(raw);
-    if (match.kind === "unknown") {
-      let seen = d.unknown.get(raw);
-      if (!seen) d.unknown.set(raw, (seen = { count: 0, money: new MoneySum(), file: this.files[record.file] ?? null, row: record.row }));
-      seen.count++;
-      this.addMoney(seen.money, record);
+    const rawValue = values[this.repAt];
+    const raw = typeof rawValue === "string" ? rawValue : String(rawValue ?? "");
+    let owner = this.owners.get(raw);
+    if (owner === undefined) this.owners.set(raw, (owner = this.ownerState(raw, record)));
+    if (owner.rep === null) {
+      if (owner.unknown !== null) {
+        owner.unknown.count++;
+        this.addMoney(owner.unknown.money, record);
+      } else d.ambiguous.push(ambiguousRepAnomaly(this.source, this.repHeader, raw, owner.ambiguous, this.files[record.file] ?? null, record.row));
       return;
     }
-    if (match.kind === "ambiguous") {
-      d.ambiguous.push(ambiguousRepAnomaly(this.source, this.repHeader, raw, match.reps, this.files[record.file] ?? null, record.row));
-      return;
-    }
-    const rep = match.rep.id;
-    this.noteOwner(rep, first, second, more, record);
+    const rep = owner.rep;
+    this.noteOwner(owner, first, second, more, record);
     const keep = this.keepMonths;
     if (keep !== null && !keep.has(first) && !keep.has(second) && !(more?.some((m) => keep.has(m)) ?? false)) return; // nothing of this record can reach the run
     for (const metric of this.metrics) this.addToMetric(metric, rep, record);
@@ -206,6 +217,25 @@ export class SourceAggregator {
       const label = this.keyAt >= 0 ? String(values[this.keyAt] ?? "") : `${this.files[record.file] ?? ""}:${record.row}`;
       d.perRecord.get(component.key)?.push({ rep, day: date.day, value: isDec(value) ? value : null, label });
     }
+  }
+
+  /** Resolve a raw rep text once: a rep (with its owner entries), an unknown owner, or an ambiguous one. */
+  private ownerState(raw: string, record: SourceRecord): OwnerState {
+    const match = this.matcher.match(raw);
+    if (match.kind === "rep") {
+      const rep = match.rep.id;
+      let byMonths = this.data.owners.get(rep);
+      if (!byMonths) this.data.owners.set(rep, (byMonths = new Map()));
+      return { rep, byMonths, unknown: null, ambiguous: [] };
+    }
+    if (match.kind === "ambiguous") return { rep: null, byMonths: new Map(), unknown: null, ambiguous: match.reps };
+    return { rep: null, byMonths: new Map(), unknown: this.unknownOwner(raw, record), ambiguous: [] };
+  }
+
+  private unknownOwner(raw: string, first: SourceRecord): UnknownOwner {
+    let seen = this.data.unknown.get(raw);
+    if (!seen) this.data.unknown.set(raw, (seen = { count: 0, money: new MoneySum(), file: this.files[first.file] ?? null, row: first.row }));
+    return seen;
   }
 
   /** The record's money (its source's first money column) into a running total. */
@@ -234,11 +264,9 @@ export class SourceAggregator {
     if (metric.daily) accumulatorFor(this.data.daily, metric.name, date.day, rep, metric.kind).add(value);
   }
 
-  private noteOwner(rep: string, first: MonthKey, second: MonthKey, more: MonthKey[] | null, record: SourceRecord): void {
-    let byMonths = this.data.owners.get(rep);
-    if (!byMonths) this.data.owners.set(rep, (byMonths = new Map()));
-    // one number for one or two months (month keys are below 100,000), text for more
-    const signature = more !== null ? [first, second, ...more].join("|") : second < 0 ? first : first * 100_000 + second;
+  private noteOwner(owner: OwnerState, first: MonthKey, second: MonthKey, more: MonthKey[] | null, record: SourceRecord): void {
+    const byMonths = owner.byMonths;
+    const signature = monthsSignature(first, second, more);
     let seen = byMonths.get(signature);
     if (!seen) {
       const months = first < 0 ? [] : second < 0 ? [first] : [first, second, ...(more ?? [])];
@@ -247,6 +275,23 @@ export class SourceAggregator {
     seen.count++;
     this.addMoney(seen.money, record);
   }
+}
+
+/** One key for a record's months: the month; two months in one small integer (a V8 small integer, cheap as a map key); text for more, or months out of the table's range. */
+function monthsSignature(first: MonthKey, second: MonthKey, more: MonthKey[] | null): number | string {
+  if (more === null && second < 0) return first;
+  const a = first - MONTH_TABLE_FIRST_MONTH;
+  const b = second - MONTH_TABLE_FIRST_MONTH;
+  if (more === null && a >= 0 && a < MONTH_TABLE_MONTHS && b >= 0 && b < MONTH_TABLE_MONTHS) return -(1 + a * MONTH_TABLE_MONTHS + b);
+  return [first, second, ...(more ?? [])].join("|");
+}
+
+interface OwnerState {
+  /** the roster rep, or null for an unknown or ambiguous owner */
+  rep: string | null;
+  byMonths: Map<number | string, OwnerActivity>;
+  unknown: UnknownOwner | null;
+  ambiguous: readonly Rep[];
 }
 
 function accumulatorFor(table: Map<string, Map<number, RepAccumulators>>, metric: string, bucket: number, rep: string, kind: Accumulator["kind"]): Accumulator {

@@ -103,8 +103,8 @@ export class FileScan {
       }
     }
     state.records++;
-    const deferred = this.fast.deferred;
-    this.s.sink.add(deferred === undefined ? { values, file: this.s.fileIndex, row: view.row } : { values, file: this.s.fileIndex, row: view.row, deferred });
+    const fast = this.fast;
+    this.s.sink.add({ values, file: this.s.fileIndex, row: view.row, deferred: fast.deferred, lazy: fast.leftLazy ? fast : undefined, generation: fast.generation });
     return true;
   }
 

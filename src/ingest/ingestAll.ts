@@ -9,6 +9,7 @@ import { createReadStream } from "node:fs";
 import type { LoadedConfig } from "../config/loadConfig.js";
 import type { Config } from "../config/schema.js";
 import { RESERVED_SOURCES, dateColumnsOf } from "../config/scopes.js";
+import { ReaderPool } from "./parallel/readerPool.js";
 import { readerSettings } from "./readerSettings.js";
 import { readSource, type ReadSourceContext, type RecordSink } from "./readSource.js";
 import { resolveFiles, type SourceFile } from "./resolveFiles.js";
@@ -54,23 +55,32 @@ export async function streamRecordSources(
   const sources = new Map<string, SourceSummary>();
   const files: IngestedFile[] = [];
   for (const name of Object.keys(loaded.config.sources).filter((n) => !RESERVED_SOURCES.has(n))) {
-    const { summary, fingerprints } = await readOne(loaded, name, sinkFor, progress);
-    sources.set(name, summary);
-    files.push(...fingerprints);
+    const { threads } = readerSettings();
+    // reader threads for this source's large files, stopped once it is read (their heaps go with them)
+    const pool = threads > 1 ? new ReaderPool(threads) : undefined;
+    try {
+      const { summary, fingerprints } = await readOne(loaded, name, sinkFor, progress, pool);
+      sources.set(name, summary);
+      files.push(...fingerprints);
+    } finally {
+      await pool?.close();
+    }
   }
   return { sources, files };
 }
 
-async function readOne(loaded: LoadedConfig, name: string, sinkFor: (source: string, columns: readonly string[], files: readonly string[]) => RecordSink, progress?: Progress): Promise<{ summary: SourceSummary; fingerprints: IngestedFile[] }> {
+async function readOne(loaded: LoadedConfig, name: string, sinkFor: (source: string, columns: readonly string[], files: readonly string[]) => RecordSink, progress?: Progress, pool?: ReaderPool): Promise<{ summary: SourceSummary; fingerprints: IngestedFile[] }> {
   const { config } = loaded;
   const source = config.sources[name];
   if (!source) throw new Error(`internal: no source ${name}`);
   const resolved = await resolveFiles(source.path, loaded.baseDir);
-  const ctx: ReadSourceContext = { currency: config.currency, fx: config.fx, required: requiredColumns(config, name), progress, straightforward: readerSettings().straightforward };
+  const ctx: ReadSourceContext = { currency: config.currency, fx: config.fx, required: requiredColumns(config, name), progress, straightforward: readerSettings().straightforward, pool };
   const sink = sinkFor(name, Object.keys(source.columns), resolved.map((f) => f.display));
+  // hashed while the source is read (on this thread while reader threads parse; after, when the reading is on this thread)
+  const hashing = Promise.all(resolved.map(async (file) => ({ source: name, display: file.display, path: file.path, sha256: await sha256File(file) })));
+  hashing.catch(() => undefined); // handled: a file that cannot be read fails the reading first, with the better message
   const summary = await readSource(name, source, resolved, ctx, sink);
-  const fingerprints = await Promise.all(resolved.map(async (file) => ({ source: name, display: file.display, path: file.path, sha256: await sha256File(file) })));
-  return { summary, fingerprints };
+  return { summary, fingerprints: await hashing };
 }
 
 /** The key, rep and every date column that places records in periods: an empty cell there rejects the row. */
@@ -85,7 +95,7 @@ export function requiredColumns(config: Config, source: string): Set<string> {
 function sha256File(file: SourceFile): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash("sha256");
-    createReadStream(file.path)
+    createReadStream(file.path, { highWaterMark: 1024 * 1024 })
       .on("data", (chunk) => hash.update(chunk))
       .on("error", reject)
       .on("end", () => resolve(hash.digest("hex")));

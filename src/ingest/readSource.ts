@@ -21,6 +21,7 @@ import type { RawRow } from "./rawRow.js";
 import { csvDialect, readCsvRows } from "./readCsvRows.js";
 import type { PortableSink } from "./parallel/filePart.js";
 import { readFileInParts, wantsParts } from "./parallel/readFileInParts.js";
+import type { ReaderPool } from "./parallel/readerPool.js";
 import { readXlsxRows, type MergedRange } from "./readXlsxRows.js";
 import type { SourceFile } from "./resolveFiles.js";
 import type { SourceRecord, SourceSummary } from "./sourceData.js";
@@ -35,6 +36,8 @@ export interface ReadSourceContext {
   progress?: ((source: string, rowsRead: number) => void) | undefined;
   /** read CSV through csv-parse only, never the byte scanner (to compare the two) */
   straightforward?: boolean | undefined;
+  /** reader threads for large files; none: everything on this thread */
+  pool?: ReaderPool | undefined;
 }
 
 /** Where accepted records go: an aggregator, or a list for the small sources. */
@@ -42,7 +45,12 @@ export interface RecordSink {
   add(record: SourceRecord): void;
   /** forget every record added so far */
   reset(): void;
-  /** the config column indexes `add` reads; the others need only be valid, not decoded (all when absent) */
+  /**
+   * The config column indexes `add` reads; the others need only be valid, not
+   * decoded (all when absent). A sink that says this reads a record's values
+   * only during `add` (text values may be decoded lazily, from a buffer that
+   * is reused once `add` returns).
+   */
   columnsRead?(): ReadonlySet<number>;
   /** how to build this sink again on another thread: then large files are read in parts, on several threads */
   portable?: PortableSink | undefined;
@@ -174,8 +182,9 @@ async function scanCsvBytes(job: FileJob, rows: FileScan, newRows: () => FileSca
     return { rows, footer: null };
   }
   const size = (await stat(file.path)).size;
-  if (wantsParts(size, job.sink, config)) {
-    const footer = await readFileInParts({ ...job, source: job.name, dialect, size, rows, portable: job.sink.portable });
+  const portable = job.sink.portable;
+  if (portable !== undefined && wantsParts(size, job.sink, config, job.ctx.pool)) {
+    const footer = await readFileInParts({ ...job, source: job.name, dialect, size, rows, portable, pool: job.ctx.pool });
     if (footer !== null) return { rows, footer };
     rows = newRows(); // the parts did not meet at their cuts: read it here, from the start
   }

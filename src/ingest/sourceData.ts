@@ -11,6 +11,15 @@ export interface SourceRecord {
   row: number;
   /** a money value read as a plain decimal whose Dec is built only when something reads it (its slot in `values` is empty until then) */
   deferred?: DeferredMoney | undefined;
+  /** text values read only when something asks, and only while the record is being added (see LazyCells) */
+  lazy?: LazyCells | undefined;
+  /** which row of `lazy` this record is */
+  generation?: number | undefined;
+}
+
+/** Where a record's unread text values still are: valid only until the reader moves on to the next row. */
+export interface LazyCells {
+  value(index: number, generation: number): Value;
 }
 
 /** `27500.53` as text and as 2750053 units at scale 2 (units has at most 15 digits: exact in a double). */
@@ -26,10 +35,15 @@ export function valueAt(record: SourceRecord, index: number): Value {
   const value = record.values[index];
   if (value !== undefined) return value;
   const deferred = record.deferred;
-  if (deferred === undefined || deferred.index !== index) return null;
-  const built = new Dec(deferred.text);
-  record.values[index] = built;
-  return built;
+  if (deferred !== undefined && deferred.index === index) {
+    const built = new Dec(deferred.text);
+    record.values[index] = built;
+    return built;
+  }
+  if (record.lazy === undefined) return null;
+  const read = record.lazy.value(index, record.generation ?? -1);
+  record.values[index] = read;
+  return read;
 }
 
 /** read = accepted + rejected + duplicates, always. */

@@ -80,6 +80,7 @@ export type ScanStop = "irregular";
 export function scanRecords(view: RecordView, buf: Buffer, from: number, to: number, final: boolean, delimiter: number, line: number, onRecord: (view: RecordView) => void): number | ScanStop {
   view.buf = buf;
   view.nextLine = line;
+  const special = Math.max(delimiter, QUOTE, LF, CR); // every byte that means something is at most this
   let pos = from;
   let nextLine = line;
   while (pos < to) {
@@ -142,6 +143,10 @@ export function scanRecords(view: RecordView, buf: Buffer, from: number, to: num
       let b = 0;
       while (i < to) {
         b = buf[i] as number;
+        if (b > special) {
+          i++; // letters and digits: nothing to look at (one comparison for most bytes)
+          continue;
+        }
         if (b === delimiter || b === LF || b === CR) break;
         if (b === QUOTE) return "irregular"; // a quote inside an unquoted field
         i++;

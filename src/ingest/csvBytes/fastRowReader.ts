@@ -14,7 +14,7 @@ import { convertCurrency } from "../convertCurrency.js";
 import type { MappedColumn } from "../mapHeader.js";
 import type { ReadSourceContext } from "../readSource.js";
 import type { Value } from "../../expr/value.js";
-import type { DeferredMoney } from "../sourceData.js";
+import type { DeferredMoney, LazyCells } from "../sourceData.js";
 import { Dec, ZERO } from "../../money.js";
 import { ByteMemo } from "./byteMemo.js";
 import type { RecordView } from "./byteScanner.js";
@@ -42,17 +42,24 @@ interface ColumnReader {
   defer: boolean;
   /** no consumer reads the column: it is only checked, and a plain decimal is not built */
   checkOnly: boolean;
+  /** optional text a consumer may read: decoded only if it does, while the row is being added */
+  lazy: boolean;
   memo: ByteMemo<CoerceResult>;
   /** what an empty cell reads as: the column's default, or null */
   whenEmpty: CoerceResult;
 }
 
-export class FastRowReader {
+export class FastRowReader implements LazyCells {
   private readonly columns: ColumnReader[];
   private readonly currencyIndex: number;
   private readonly moneyIndexes: number[];
   /** the deferred money value of the row just read, if any */
   deferred: DeferredMoney | undefined = undefined;
+  /** counts the rows read: a lazy value is only there while its row is the latest */
+  generation = 0;
+  /** whether the row just read left a value to be read lazily */
+  leftLazy = false;
+  private view: RecordView | null = null;
 
   constructor(
     plans: readonly ColumnPlan[],
@@ -73,6 +80,7 @@ export class FastRowReader {
         integer: type === "integer",
         defer: used !== null && i === firstMoney,
         checkOnly: used !== null && !used.has(i),
+        lazy: used !== null && used.has(i) && type === "string" && !plan.required,
         memo: new ByteMemo<CoerceResult>(),
         whenEmpty,
       };
@@ -86,11 +94,18 @@ export class FastRowReader {
     const columns = this.columns;
     const values = new Array<Value>(columns.length);
     this.deferred = undefined;
+    this.generation++;
+    this.leftLazy = false;
+    this.view = view;
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i] as ColumnReader;
       if (column.skip) {
         values[i] = null;
         continue;
+      }
+      if (column.lazy && column.field >= 0 && i !== this.currencyIndex) {
+        this.leftLazy = true;
+        continue; // values[i] stays empty: valueAt asks value()
       }
       if (column.defer && column.field >= 0 && view.escaped[column.field] === 0) {
         const start = view.starts[column.field] as number;
@@ -117,6 +132,15 @@ export class FastRowReader {
       if (convertCurrency(values, this.currencyIndex, this.moneyIndexes, this.ctx) !== null) return null;
     }
     return values;
+  }
+
+  /** A lazy text value of the latest row. */
+  value(index: number, generation: number): Value {
+    const column = this.columns[index];
+    if (generation !== this.generation || this.view === null || column === undefined) throw new Error("internal: a lazily read value was asked for after its row was gone");
+    const result = this.cell(this.view, column);
+    const value = result.ok ? result.value : null;
+    return value ?? (column.whenEmpty.ok ? column.whenEmpty.value : null);
   }
 
   private cell(view: RecordView, column: ColumnReader): CoerceResult {

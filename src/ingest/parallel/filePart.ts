@@ -38,11 +38,12 @@ export interface PartTask {
   delimiter: string;
   known: KnownHeader;
   range: ByteRange;
-  /** count the line breaks from here to range.start to number the rows (the first part knows its line) */
-  countLinesFrom: number | null;
   sinkModule: string;
   sinkSpec: unknown;
 }
+
+/** What a reader thread is asked to do: count the line breaks of a range (to number the rows of the parts after it), or read a part. */
+export type PoolTask = { kind: "count"; path: string; from: number; to: number } | ({ kind: "part" } & PartTask);
 
 export type PartResult =
   | {

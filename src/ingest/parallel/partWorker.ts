@@ -3,13 +3,13 @@
  * posts the result. Nothing here knows what the sink is.
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { planColumns } from "../coerceRow.js";
 import { Irregular, scanCsvFile } from "../csvBytes/scanCsvFile.js";
 import { DuplicateTracker } from "../duplicateTracker.js";
 import { FileScan } from "../fileScan.js";
 import { PassRecorder } from "../passRecorder.js";
-import type { BuiltSink, PartResult, PartTask } from "./filePart.js";
+import type { BuiltSink, PartResult, PartTask, PoolTask } from "./filePart.js";
 
 async function readPart(task: PartTask): Promise<PartResult> {
   const { buildPortableSink } = (await import(task.sinkModule)) as { buildPortableSink: (spec: unknown) => BuiltSink };
@@ -21,9 +21,8 @@ async function readPart(task: PartTask): Promise<PartResult> {
     config: task.config, plans, ctx, sink: built.sink, pass: recorder.pass, state: { tracker: new DuplicateTracker(), records: 0 },
     file: task.file, fileIndex: task.fileIndex, csv: true, used: built.sink.columnsRead?.() ?? null, known: task.known,
   });
-  const line = task.countLinesFrom === null ? task.range.line : task.range.line + lineBreaksBetween(task.file.path, task.countLinesFrom, task.range.start);
   try {
-    const end = scanCsvFile(task.file.path, task.delimiter, { ...task.range, line }, (view) => {
+    const end = scanCsvFile(task.file.path, task.delimiter, task.range, (view) => {
       if (!rows.tryFast(view)) rows.offer({ row: view.row, lastLine: view.lastLine, cells: view.cells() });
     });
     const idle = rows.idle();
@@ -62,11 +61,17 @@ export function lineBreaksBetween(path: string, from: number, to: number): numbe
 
 if (parentPort) {
   const port = parentPort;
-  readPart(workerData as PartTask).then(
-    (result) => port.postMessage(result),
-    (error: unknown) => {
-      const e = error instanceof Error ? error : new Error(String(error));
-      port.postMessage({ kind: "failed", name: e.name, message: e.message, stack: e.stack } satisfies PartResult);
-    },
-  );
+  port.on("message", (task: PoolTask) => {
+    if (task.kind === "count") {
+      port.postMessage(lineBreaksBetween(task.path, task.from, task.to));
+      return;
+    }
+    readPart(task).then(
+      (result) => port.postMessage(result),
+      (error: unknown) => {
+        const e = error instanceof Error ? error : new Error(String(error));
+        port.postMessage({ kind: "failed", name: e.name, message: e.message, stack: e.stack } satisfies PartResult);
+      },
+    );
+  });
 }

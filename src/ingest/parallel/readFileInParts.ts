@@ -11,7 +11,6 @@
  * part ends while a possible footer is being held back.
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import { Worker } from "node:worker_threads";
 import type { SourceConfig } from "../../config/schema.js";
 import type { ColumnPlan } from "../coerceRow.js";
 import { Irregular, scanCsvFile } from "../csvBytes/scanCsvFile.js";
@@ -22,6 +21,7 @@ import type { Pass, ReadSourceContext, RecordSink } from "../readSource.js";
 import type { SourceFile } from "../resolveFiles.js";
 import { readerSettings } from "../readerSettings.js";
 import type { PartResult, PartTask, PortableSink } from "./filePart.js";
+import type { ReaderPool } from "./readerPool.js";
 
 /** The header must be within this many bytes of the start for a file to be read in parts. */
 const HEAD_BYTES = 1024 * 1024;
@@ -38,12 +38,12 @@ export interface FileInParts {
   rows: FileScan;
   pass: Pass;
   portable: PortableSink;
+  pool: ReaderPool;
 }
 
 /** Whether a file is worth reading in parts at all. */
-export function wantsParts(size: number, sink: RecordSink, config: SourceConfig): sink is RecordSink & { portable: PortableSink } {
-  const settings = readerSettings();
-  return sink.portable !== undefined && config.key === undefined && settings.threads > 1 && size >= settings.partMinBytes;
+export function wantsParts(size: number, sink: RecordSink, config: SourceConfig, pool: ReaderPool | undefined): pool is ReaderPool {
+  return pool !== undefined && sink.portable !== undefined && config.key === undefined && size >= readerSettings().partMinBytes;
 }
 
 class HeaderFound extends Error {}
@@ -74,15 +74,19 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | null
   const { start, line } = data;
   const cuts = cutsAtLineBreaks(file.path, start, size, readerSettings().threads);
   if (cuts.length < 3) return null;
-  const tasks = cuts.slice(0, -1).map(
-    (from, i): PartTask => ({
+  // number each part's rows: the line breaks before it, counted on the reader threads
+  const breaks = await Promise.all(cuts.slice(1, -1).map((to, i) => job.pool.countLines(file.path, cuts[i] as number, to)));
+  let nextLine = line;
+  const tasks = cuts.slice(0, -1).map((from, i): PartTask => {
+    const partLine = nextLine;
+    nextLine += breaks[i] ?? 0;
+    return {
       source: job.source, config: job.config, currency: job.ctx.currency, fx: job.ctx.fx, required: [...job.ctx.required], file, fileIndex: job.fileIndex,
       delimiter: dialect.delimiter, known, sinkModule: job.portable.module, sinkSpec: job.portable.spec,
-      range: { start: from, end: cuts[i + 1] as number, line, partial: i < cuts.length - 2 },
-      countLinesFrom: i === 0 ? null : start,
-    }),
-  );
-  const results = await Promise.all(tasks.map(runPart));
+      range: { start: from, end: cuts[i + 1] as number, line: partLine, partial: i < cuts.length - 2 },
+    };
+  });
+  const results = await Promise.all(tasks.map((task) => job.pool.readPart({ kind: "part", ...task })));
   for (const result of results) {
     if (result.kind === "irregular") throw new Irregular(result.reason);
     if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack });
@@ -95,18 +99,6 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | null
     job.portable.absorb(part.packed);
   }
   return done[done.length - 1]?.footer ?? [];
-}
-
-function runPart(task: PartTask): Promise<PartResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./partWorker.js", import.meta.url), { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
-    worker.once("message", (result: PartResult) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`a reader thread stopped (exit code ${code}) before it finished`)));
-  });
 }
 
 /** Offsets that cut [start, end) into about `parts` ranges, each cut just after a line feed; start and end included. */
