@@ -2,8 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { crc32 as zlibCrc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { date, money } from "../../../src/report/workbookModel.js";
 import type { Cell, Column, Sheet, WorkbookModel } from "../../../src/report/workbookModel.js";
@@ -15,6 +17,7 @@ import {
   renderWorkbook,
   writeWorkbook,
 } from "../../../src/report/writeWorkbook.js";
+import { crc32Table, zip as zipEntries } from "../../../src/report/xlsx/zipWriter.js";
 
 let dir = "";
 beforeAll(async () => {
@@ -368,5 +371,232 @@ describe("writing the file", () => {
   it("does not import exceljs or jszip at module load", async () => {
     const source = await readFile(new URL("../../../src/report/writeWorkbook.ts", import.meta.url), "utf8");
     expect(source.match(/^import (?!type).*from "(exceljs|jszip)"/gm)).toBeNull();
+  });
+
+  it("no product code loads exceljs or jszip at all: the writer is the project's own", async () => {
+    const src = new URL("../../../src/", import.meta.url);
+    const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts"));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const source = await readFile(new URL(file, src), "utf8");
+      expect(`${file}: ${/(?:from |import\()\s*"(?:exceljs|jszip)"/.test(source)}`).toBe(`${file}: false`);
+    }
+  });
+});
+
+/** The names of the root element's children, in order; throws unless `xml` is well-formed XML 1.0. */
+function childElements(xml: string): string[] {
+  const parser = new SaxesParser({ xmlns: false });
+  const names: string[] = [];
+  let depth = 0;
+  parser.on("opentag", (tag) => {
+    if (depth === 1) names.push(tag.name);
+    depth++;
+  });
+  parser.on("closetag", () => {
+    depth--;
+  });
+  parser.write(xml).close();
+  return names;
+}
+
+describe("the package the writer builds", () => {
+  const model = makeModel({
+    sheets: [
+      makeSheet({
+        name: "Ranking",
+        columns: [
+          { header: "Rep", format: "text" },
+          { header: "Tier", format: "text", fillByText: { A: "FFD966", B: "A9D08E" } },
+          { header: "Score", format: "score", dataBar: true },
+          { header: "Attainment", format: "percent", colorScaleMidpoint: 1 },
+          { header: "Payout", format: "money" },
+          { header: "Closed", format: "date" },
+        ],
+        rows: [
+          ["R1", "A", 103.25, 1.3, money("3800.00"), date("2026-10-05")],
+          ["R2", "B", 80, 0.8, money("-12.50"), date("1899-05-01")],
+          ["Total", "constructor", null, null, money("3787.50")],
+          ["=1+1", "C", 1, 0, money("0.00")],
+        ],
+        rowStyles: [undefined, "highlight", "bold"],
+      }),
+      makeSheet({ name: "Notes", columns: [{ header: "Note", format: "text", width: 40 }, { header: "Region", format: "text" }], rows: [["x"]] }),
+      makeSheet({ name: "Empty", columns: [] }),
+    ],
+  });
+  let bytes: Uint8Array;
+  let parts: Map<string, string>;
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    bytes = await renderWorkbook(model);
+    parts = await zipText(bytes);
+    workbook = await readBack(bytes);
+  });
+
+  it("holds exactly the parts of a workbook, each well-formed XML", () => {
+    expect([...parts.keys()].sort()).toEqual(
+      [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "docProps/app.xml",
+        "docProps/core.xml",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/sharedStrings.xml",
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+        "xl/worksheets/sheet3.xml",
+      ].sort(),
+    );
+    for (const [name, xml] of parts) expect(() => childElements(xml), name).not.toThrow();
+    for (const [name, xml] of parts) expect(`${name}: ${/<(?:\w+:)?f[\s>/]/.test(xml)}`).toBe(`${name}: false`);
+  });
+
+  it("is a zip whose every entry passes its CRC check and carries the fixed time", async () => {
+    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    for (const entry of Object.values(zip.files)) {
+      expect(entry.date.toISOString()).toBe("2000-01-01T00:00:00.000Z");
+      await expect(entry.async("uint8array")).resolves.toBeInstanceOf(Uint8Array);
+    }
+  });
+
+  it("writes worksheet elements in the schema's order", () => {
+    const order = (n: number): string[] => childElements(parts.get(`xl/worksheets/sheet${n}.xml`) ?? "");
+    const rules = ["conditionalFormatting", "conditionalFormatting"];
+    expect(order(1)).toEqual(["dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "autoFilter", ...rules, "pageMargins", "extLst"]);
+    expect(order(2)).toEqual(["dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "autoFilter", "pageMargins"]);
+    expect(order(3)).toEqual(["dimension", "sheetViews", "sheetFormatPr", "sheetData", "pageMargins"]);
+  });
+
+  it("has the styles Excel requires: default font, fills none and gray125, a border, one cell style format", () => {
+    const styles = parts.get("xl/styles.xml") ?? "";
+    expect(childElements(styles)).toEqual(["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles"]);
+    expect(styles).toMatch(/<fills count="\d+"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/><\/fill>/);
+    expect(styles).toContain('<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>');
+    const xfs = /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/.exec(styles);
+    expect(xfs?.[2]?.match(/<xf /g)?.length).toBe(Number(xfs?.[1]));
+    expect(styles).toContain('<dxfs count="0"/>');
+    for (const [name, xml] of parts) expect(`${name}: ${xml.includes("dxfId")}`).toBe(`${name}: false`);
+  });
+
+  it("reads back with exceljs: values, formats, bold, fills", () => {
+    const ws = sheetOf(workbook, "Ranking");
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Ranking", "Notes", "Empty"]);
+    expect(ws.getCell("C2").value).toBe(103.25);
+    expect(ws.getCell("C2").numFmt).toBe("0.00");
+    expect(ws.getCell("D2").numFmt).toBe("0.0%");
+    expect(ws.getCell("E3").value).toBe(-12.5);
+    expect(ws.getCell("E3").numFmt).toBe('#,##0.00 "CNY"');
+    expect(ws.getCell("F2").value).toEqual(new Date(Date.UTC(2026, 9, 5)));
+    expect(ws.getCell("F3").value).toBe("1899-05-01");
+    expect(ws.getCell("B2").fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFFFD966" } }); // tier A
+    expect(ws.getCell("B3").fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFA9D08E" } }); // the tier's colour wins over the highlight
+    expect(ws.getCell("A3").fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFFFF2CC" } });
+    expect(ws.getCell("F3").fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFFFF2CC" } });
+    expect(ws.getCell("B4").value).toBe("constructor");
+    expect(ws.getCell("B4").fill).toMatchObject({ pattern: "none" }); // not a key of fillByText, though every object has it
+    expect(ws.getCell("B4").font?.bold).toBe(true);
+    expect(ws.getCell("C4").font?.bold).toBe(true); // an empty cell of a bold row is styled too
+    expect(ws.getCell("B5").fill).toBeUndefined(); // no colour for tier C: the default style
+    expect(ws.getCell("A5").value).toBe("=1+1");
+    expect(ws.getCell("A5").numFmt).toBe("@");
+    expect(ws.getCell("A5").type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it("freezes and filters the header of every sheet that has columns", () => {
+    for (const ws of workbook.worksheets) expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1, topLeftCell: "A2" });
+    expect(sheetOf(workbook, "Ranking").autoFilter).toBe("A1:F5");
+    expect(sheetOf(workbook, "Notes").autoFilter).toBe("A1:B2");
+    expect(sheetOf(workbook, "Empty").autoFilter).toBeUndefined();
+    expect(sheetOf(workbook, "Notes").getColumn(1).width).toBe(40);
+    expect(sheetOf(workbook, "Notes").getColumn(2).width).toBe(9); // exceljs left a width of 9 out, as if default
+  });
+
+  it("has the data bar and the colour scale as rules, tied to their Excel 2010 extension", () => {
+    // exceljs reads them but its types do not say so
+    const formats = (sheetOf(workbook, "Ranking") as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings;
+    expect(formats).toHaveLength(2);
+    expect(formats[0]).toMatchObject({ ref: "C2:C5", rules: [{ type: "dataBar", priority: 1, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF638EC6" } }] });
+    expect(formats[1]).toMatchObject({
+      ref: "D2:D5",
+      rules: [{ type: "colorScale", priority: 2, cfvo: [{ type: "min" }, { type: "num", value: 1 }, { type: "max" }], color: [{ argb: "FFF8696B" }, { argb: "FFFFEB84" }, { argb: "FF63BE7B" }] }],
+    });
+    const sheet = parts.get("xl/worksheets/sheet1.xml") ?? "";
+    const ids = [...sheet.matchAll(/\{6B70692D-[0-9A-F-]+\}/g)].map((m) => m[0]);
+    expect(ids).toEqual(["{6B70692D-0001-4000-8000-000000000001}", "{6B70692D-0001-4000-8000-000000000001}"]);
+    expect(sheet).toContain("<xm:sqref>C2:C5</xm:sqref>");
+  });
+
+  it("writes the same bytes every time, conditional formats included", async () => {
+    expect(Buffer.from(await renderWorkbook(model)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("refuses a fill colour that is not RRGGBB: a bug in the model", async () => {
+    const sheet = makeSheet({ columns: [{ header: "Tier", format: "text", fillByText: { A: 'FF"/><x' } }], rows: [["A"]] });
+    await expect(renderWorkbook(makeModel({ sheets: [sheet] }))).rejects.toThrow(/fill colour .* is not RRGGBB/);
+  });
+});
+
+describe("text hostile to XML", () => {
+  // [written, read back]: XML's specials and what XML 1.0 cannot hold survive; a lone surrogate has no UTF-8 form and becomes U+FFFD
+  const cases: [string, string][] = [
+    [`<&>"'`, `<&>"'`],
+    ["a<b", "a<b"],
+    ["a&b", "a&b"],
+    ["]]> &amp; &#x1; <![CDATA[x]]>", "]]> &amp; &#x1; <![CDATA[x]]>"],
+    ["nul\u0000 bell\u0007 vt\u000B esc\u001B", "nul\u0000 bell\u0007 vt\u000B esc\u001B"],
+    ["high \uD800 alone", "high \uFFFD alone"],
+    ["low \uDC00 alone", "low \uFFFD alone"],
+    ["reversed \uDC00\uD800", "reversed \uFFFD\uFFFD"],
+    ["a pair 😀 stays", "a pair 😀 stays"],
+    ["\uFFFE\uFFFF", "\uFFFE\uFFFF"],
+    [" <x/> ", " <x/> "],
+  ];
+  const name = `a&b<c>"d'e`;
+  let parts: Map<string, string>;
+  let ws: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    const columns: Column[] = [{ header: `<h&"'>`, format: "text" }, { header: "Pay", format: "money" }];
+    const sheet = makeSheet({ name, columns, rows: cases.map(([text]): Cell[] => [text, money("1.00")]) });
+    const bytes = await renderWorkbook(makeModel({ sheets: [sheet], currency: `<&'>` }));
+    parts = await zipText(bytes);
+    ws = sheetOf(await readBack(bytes), name);
+  });
+
+  it("leaves every part well-formed", () => {
+    for (const [part, xml] of parts) expect(() => childElements(xml), part).not.toThrow();
+  });
+
+  it.each(cases.map(([text, back], i) => [JSON.stringify(text), back, i + 2] as const))("%s reads back", (_shown, back, row) => {
+    expect(ws.getCell(row, 1).value).toBe(back);
+  });
+
+  it("in the sheet name and the header too", () => {
+    expect(ws.name).toBe(name);
+    expect(ws.getCell("A1").value).toBe(`<h&"'>`);
+  });
+
+  it("in a currency code inside a number format", () => {
+    expect(parts.get("xl/styles.xml")).toContain('formatCode="#,##0.00 &quot;&lt;&amp;\'&gt;&quot;"');
+  });
+});
+
+describe("the zip writer", () => {
+  it("computes the same CRC-32 with its own table as zlib", () => {
+    const samples = [new Uint8Array(0), Buffer.from("123456789"), Buffer.from("张伟 ".repeat(1000)), Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7919) % 256)];
+    for (const data of samples) expect(crc32Table(data)).toBe(zlibCrc32(data));
+    expect(crc32Table(Buffer.from("123456789"))).toBe(0xcbf43926); // the standard check value
+  });
+
+  it("stores what it is given, readable by another zip reader", async () => {
+    const entries = [
+      { name: "a.txt", data: Buffer.from("hello") },
+      { name: "dir/empty", data: new Uint8Array(0) },
+      { name: "dir/big.bin", data: Uint8Array.from({ length: 200_000 }, (_, i) => (i * 31) % 251) },
+    ];
+    const zip = await JSZip.loadAsync(await zipEntries(entries), { checkCRC32: true });
+    for (const { name, data } of entries) expect(Buffer.from(await zip.file(name)?.async("uint8array") ?? [1]).equals(Buffer.from(data))).toBe(true);
   });
 });
