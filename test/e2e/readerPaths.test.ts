@@ -31,6 +31,8 @@ const PLANTED_DEALS = [
   "D9000006,R0005,Yen Co,Closed Won,¥300,CNY,2026-09-04,2026-10-08,public",
   "D9000007,R0006,Refund Co,Closed Won,-15.25,CNY,2026-09-05,2026-10-09,public",
   "D9000008,R0007,Zero Co,Closed Won,0.00,CNY,2026-09-06,2026-10-10,public",
+  "D9000009,R0008,Dollar Co,Closed Won,100.00,USD,2026-09-07,2026-10-11,public", // no fx rate for USD in the bench config: rejected
+  "D9000010,R0009,Blank Currency Co,Closed Won,100.00,,2026-09-08,2026-10-12,public", // the default currency
 ];
 
 interface Folder {
@@ -86,6 +88,7 @@ describe("csv-parse, the byte scanner and the byte scanner in parts agree", () =
     expect(badDateLine).toBe(10_006);
     expect(results.anomalies).toContainEqual(expect.objectContaining({ code: "rejected_row", row: badDateLine }));
     expect(results.anomalies).toContainEqual(expect.objectContaining({ code: "unknown_rep", rep: "R9999" }));
+    expect(results.anomalies).toContainEqual(expect.objectContaining({ code: "rejected_row", row: badDateLine + 6 })); // the USD row
   }, 120_000);
 
   it("gives a source with a stray quote back to csv-parse, with the same results", () => {

@@ -69,23 +69,25 @@ export class FastRowReader implements LazyCells {
     private readonly ctx: Pick<ReadSourceContext, "currency" | "fx">,
   ) {
     const firstMoney = plans.findIndex((p) => p.options.type === "money" && p.options.decimal !== ",");
+    this.currencyIndex = plans.findIndex((p) => p.name === "currency");
     this.columns = plans.map((plan, i) => {
       const type = plan.options.type;
+      // the currency is read here, to convert money, whoever else reads it
+      const read = used === null || used.has(i) || i === this.currencyIndex;
       const whenEmpty = plan.defaultValue === undefined ? { ok: true as const, value: null } : coerceText(plan.defaultValue, plan.options);
       return {
         field: mapped[i]?.index ?? -1,
         plan,
-        skip: used !== null && !used.has(i) && type === "string" && !plan.required,
+        skip: !read && type === "string" && !plan.required,
         numeric: (type === "money" || type === "number" || type === "integer" || type === "percent") && plan.options.decimal !== ",",
         integer: type === "integer",
         defer: used !== null && i === firstMoney,
-        checkOnly: used !== null && !used.has(i),
-        lazy: used !== null && used.has(i) && type === "string" && !plan.required,
+        checkOnly: !read,
+        lazy: used !== null && read && i !== this.currencyIndex && type === "string" && !plan.required,
         memo: new ByteMemo<CoerceResult>(),
         whenEmpty,
       };
     });
-    this.currencyIndex = plans.findIndex((p) => p.name === "currency");
     this.moneyIndexes = plans.flatMap((p, i) => (p.options.type === "money" ? [i] : []));
   }
 
@@ -103,7 +105,7 @@ export class FastRowReader implements LazyCells {
         values[i] = null;
         continue;
       }
-      if (column.lazy && column.field >= 0 && i !== this.currencyIndex) {
+      if (column.lazy && column.field >= 0) {
         this.leftLazy = true;
         continue; // values[i] stays empty: valueAt asks value()
       }
