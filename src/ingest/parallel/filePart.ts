@@ -42,9 +42,6 @@ export interface PartTask {
   sinkSpec: unknown;
 }
 
-/** What a reader thread is asked to do: count the line breaks of a range (to number the rows of the parts after it), or read a part. */
-export type PoolTask = { kind: "count"; path: string; from: number; to: number } | ({ kind: "part" } & PartTask);
-
 export type PartResult =
   | {
       kind: "done";

@@ -2,14 +2,13 @@
  * The worker thread's entry: reads one part of a file (see filePart.ts) and
  * posts the result. Nothing here knows what the sink is.
  */
-import { closeSync, openSync, readSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { planColumns } from "../coerceRow.js";
 import { Irregular, scanCsvFile } from "../csvBytes/scanCsvFile.js";
 import { DuplicateTracker } from "../duplicateTracker.js";
 import { FileScan } from "../fileScan.js";
 import { PassRecorder } from "../passRecorder.js";
-import type { BuiltSink, PartResult, PartTask, PoolTask } from "./filePart.js";
+import type { BuiltSink, PartResult, PartTask } from "./filePart.js";
 
 async function readPart(task: PartTask): Promise<PartResult> {
   const { buildPortableSink } = (await import(task.sinkModule)) as { buildPortableSink: (spec: unknown) => BuiltSink };
@@ -33,39 +32,9 @@ async function readPart(task: PartTask): Promise<PartResult> {
   }
 }
 
-/** Line breaks in bytes [from, to) of a file: LF, CRLF and a lone CR count one each. */
-export function lineBreaksBetween(path: string, from: number, to: number): number {
-  const fd = openSync(path, "r");
-  const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
-  let breaks = 0;
-  let carriedCr = false;
-  try {
-    for (let at = from; at < to; ) {
-      const got = readSync(fd, buf, 0, Math.min(buf.length, to - at), at);
-      if (got === 0) break;
-      if (carriedCr && buf[0] !== 0x0a) breaks++; // a CR that ended the previous read was a lone CR
-      carriedCr = false;
-      for (let i = buf.indexOf(0x0a); i >= 0 && i < got; i = buf.indexOf(0x0a, i + 1)) breaks++;
-      for (let i = buf.indexOf(0x0d); i >= 0 && i < got; i = buf.indexOf(0x0d, i + 1)) {
-        if (i + 1 < got) {
-          if (buf[i + 1] !== 0x0a) breaks++;
-        } else carriedCr = true;
-      }
-      at += got;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return carriedCr ? breaks + 1 : breaks;
-}
-
 if (parentPort) {
   const port = parentPort;
-  port.on("message", (task: PoolTask) => {
-    if (task.kind === "count") {
-      port.postMessage(lineBreaksBetween(task.path, task.from, task.to));
-      return;
-    }
+  port.on("message", (task: PartTask) => {
     readPart(task).then(
       (result) => port.postMessage(result),
       (error: unknown) => {

@@ -20,7 +20,8 @@ import type { CsvDialect } from "../readCsvRows.js";
 import type { Pass, ReadSourceContext, RecordSink } from "../readSource.js";
 import type { SourceFile } from "../resolveFiles.js";
 import { readerSettings } from "../readerSettings.js";
-import type { PartResult, PartTask, PortableSink } from "./filePart.js";
+import { lineBreaksBetween } from "../csvBytes/lineBreaks.js";
+import type { PartResult, PortableSink } from "./filePart.js";
 import type { ReaderPool } from "./readerPool.js";
 
 /** The header must be within this many bytes of the start for a file to be read in parts. */
@@ -74,19 +75,20 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | null
   const { start, line } = data;
   const cuts = cutsAtLineBreaks(file.path, start, size, readerSettings().threads);
   if (cuts.length < 3) return null;
-  // number each part's rows: the line breaks before it, counted on the reader threads
-  const breaks = await Promise.all(cuts.slice(1, -1).map((to, i) => job.pool.countLines(file.path, cuts[i] as number, to)));
-  let nextLine = line;
-  const tasks = cuts.slice(0, -1).map((from, i): PartTask => {
-    const partLine = nextLine;
-    nextLine += breaks[i] ?? 0;
-    return {
-      source: job.source, config: job.config, currency: job.ctx.currency, fx: job.ctx.fx, required: [...job.ctx.required], file, fileIndex: job.fileIndex,
-      delimiter: dialect.delimiter, known, sinkModule: job.portable.module, sinkSpec: job.portable.spec,
-      range: { start: from, end: cuts[i + 1] as number, line: partLine, partial: i < cuts.length - 2 },
-    };
-  });
-  const results = await Promise.all(tasks.map((task) => job.pool.readPart({ kind: "part", ...task })));
+  // each part starts as soon as the line it starts on is known; the line breaks before it are counted here, meanwhile
+  const parts: Promise<PartResult>[] = [];
+  let partLine = line;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    if (i > 0) partLine += lineBreaksBetween(file.path, cuts[i - 1] as number, cuts[i] as number);
+    parts.push(
+      job.pool.readPart({
+        source: job.source, config: job.config, currency: job.ctx.currency, fx: job.ctx.fx, required: [...job.ctx.required], file, fileIndex: job.fileIndex,
+        delimiter: dialect.delimiter, known, sinkModule: job.portable.module, sinkSpec: job.portable.spec,
+        range: { start: cuts[i] as number, end: cuts[i + 1] as number, line: partLine, partial: i + 2 < cuts.length },
+      }),
+    );
+  }
+  const results = await Promise.all(parts);
   for (const result of results) {
     if (result.kind === "irregular") throw new Irregular(result.reason);
     if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack });

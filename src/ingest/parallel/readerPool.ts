@@ -4,11 +4,11 @@
  * (their heaps go with them). Tasks queue; each goes to the next free thread.
  */
 import { Worker } from "node:worker_threads";
-import type { PartResult, PoolTask } from "./filePart.js";
+import type { PartResult, PartTask } from "./filePart.js";
 
 interface Waiting {
-  task: PoolTask;
-  resolve: (result: PartResult | number) => void;
+  task: PartTask;
+  resolve: (result: PartResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -19,13 +19,11 @@ export class ReaderPool {
 
   constructor(private readonly threads: number) {}
 
-  /** The line breaks in a byte range of a file (LF, CRLF and a lone CR count one each). */
-  countLines(path: string, from: number, to: number): Promise<number> {
-    return this.run({ kind: "count", path, from, to }) as Promise<number>;
-  }
-
-  readPart(task: Extract<PoolTask, { kind: "part" }>): Promise<PartResult> {
-    return this.run(task) as Promise<PartResult>;
+  readPart(task: PartTask): Promise<PartResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.dispatch();
+    });
   }
 
   /** Stop every thread (idle ones at once). */
@@ -35,19 +33,12 @@ export class ReaderPool {
     this.idle.length = 0;
   }
 
-  private run(task: PoolTask): Promise<PartResult | number> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
-      this.dispatch();
-    });
-  }
-
   private dispatch(): void {
     while (this.queue.length > 0) {
       const worker = this.idle.pop() ?? (this.all.length < this.threads ? this.start() : null);
       if (worker === null) return;
       const next = this.queue.shift() as Waiting;
-      const onMessage = (result: PartResult | number): void => {
+      const onMessage = (result: PartResult): void => {
         worker.off("error", onError);
         this.idle.push(worker);
         next.resolve(result);
