@@ -205,9 +205,10 @@ export class SourceAggregator {
       return;
     }
     const rep = owner.rep;
-    this.noteOwner(owner, first, second, more, record);
     const keep = this.keepMonths;
-    if (keep !== null && !keep.has(first) && !keep.has(second) && !(more?.some((m) => keep.has(m)) ?? false)) return; // nothing of this record can reach the run
+    // nothing of a record outside the kept months can reach the run (not even an inactive_rep warning, which looks at the period's months)
+    if (keep !== null && !keep.has(first) && !keep.has(second) && !(more?.some((m) => keep.has(m)) ?? false)) return;
+    this.noteOwner(owner, first, second, more, record);
     for (const metric of this.metrics) this.addToMetric(metric, rep, record);
     for (const component of this.components) {
       const date = values[component.date];
