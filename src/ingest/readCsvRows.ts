@@ -14,6 +14,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { parse, type Options as CsvOptions } from "csv-parse";
 import { InputError } from "../errors.js";
+import { MAX_RECORD_CHARS } from "./csvLimits.js";
 import { lineBreaks, type CsvRow } from "./csvRowShape.js";
 import { detectDelimiter, type Delimiter } from "./detectDelimiter.js";
 import { parseRecords } from "./parseRecords.js";
@@ -22,8 +23,7 @@ import { sniffNotCsv } from "./sniffNotCsv.js";
 import { InvalidTextError, StrictDecoder, decodeSample, encodingLabel, lineAtOffset } from "./strictDecoder.js";
 
 const SAMPLE_BYTES = 64 * 1024;
-/** The longest record accepted (csv-parse counts it in UTF-8 bytes): far above any real export, low enough to stop a runaway quote early. */
-export const MAX_RECORD_CHARS = 32 * 1024 * 1024;
+export { MAX_RECORD_CHARS };
 
 export interface CsvReadOptions {
   encoding: Encoding | "auto";

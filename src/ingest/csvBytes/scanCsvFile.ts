@@ -8,7 +8,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { utf8CompleteLength } from "../detectEncoding.js";
-import { MAX_RECORD_CHARS } from "../readCsvRows.js";
+import { MAX_RECORD_CHARS } from "../csvLimits.js";
 import { RecordView, scanRecords } from "./byteScanner.js";
 
 /** This file is not for the byte scanner; read the source the straightforward way. */
