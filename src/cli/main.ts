@@ -1,7 +1,7 @@
 /**
  * The command line: each command declared in a few lines, its module
- * imported only when it runs (so `kpi validate` never loads exceljs), and
- * the one place that turns outcomes into exit codes.
+ * imported only when it runs (so `kpi validate` never loads the xlsx reader
+ * or writer), and the one place that turns outcomes into exit codes.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../errors.js";
