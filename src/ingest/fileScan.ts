@@ -121,7 +121,7 @@ export class FileScan {
   private found(known: KnownHeader): void {
     this.known = known;
     this.footer = new FooterGuard(known.footerEnabled);
-    this.fast = new FastRowReader(this.s.plans, known.mapped, this.s.used, this.s.ctx);
+    this.fast = new FastRowReader(this.s.plans, known.mapped, this.s.used, this.s.ctx, new Set([this.repIndex, this.keyIndex].filter((i) => i >= 0)));
   }
 
   private handle(row: RawRow & { lastLine?: number }, known: KnownHeader): void {

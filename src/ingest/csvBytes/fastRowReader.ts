@@ -67,6 +67,8 @@ export class FastRowReader implements LazyCells {
     /** config column indexes some consumer reads; null: all of them */
     used: ReadonlySet<number> | null,
     private readonly ctx: Pick<ReadSourceContext, "currency" | "fx">,
+    /** columns whose value is read straight from the values (the key, the rep): never left to be read later */
+    direct: ReadonlySet<number>,
   ) {
     const firstMoney = plans.findIndex((p) => p.options.type === "money" && p.options.decimal !== ",");
     this.currencyIndex = plans.findIndex((p) => p.name === "currency");
@@ -74,16 +76,19 @@ export class FastRowReader implements LazyCells {
       const type = plan.options.type;
       // the currency is read here, to convert money, whoever else reads it
       const read = used === null || used.has(i) || i === this.currencyIndex;
+      const later = used !== null && i !== this.currencyIndex && !direct.has(i);
+      // a null value such as "0" or "-1" looks like a plain number: with null values, every cell goes through coerceText
+      const plainShortcuts = (plan.options.nullValues ?? []).length === 0 && plan.options.decimal !== ",";
       const whenEmpty = plan.defaultValue === undefined ? { ok: true as const, value: null } : coerceText(plan.defaultValue, plan.options);
       return {
         field: mapped[i]?.index ?? -1,
         plan,
         skip: !read && type === "string" && !plan.required,
-        numeric: (type === "money" || type === "number" || type === "integer" || type === "percent") && plan.options.decimal !== ",",
+        numeric: (type === "money" || type === "number" || type === "integer" || type === "percent") && plainShortcuts,
         integer: type === "integer",
-        defer: used !== null && i === firstMoney,
+        defer: later && i === firstMoney && plainShortcuts,
         checkOnly: !read,
-        lazy: used !== null && read && i !== this.currencyIndex && type === "string" && !plan.required,
+        lazy: later && read && type === "string" && !plan.required,
         memo: new ByteMemo<CoerceResult>(),
         whenEmpty,
       };
