@@ -35,13 +35,17 @@ export class ByteWriter {
   /** `head`, what was written, then `tail`, as one buffer. */
   join(head: string, tail: string): Uint8Array {
     this.flush();
-    const parts = [Buffer.from(head, "utf8"), ...this.full, this.chunk.subarray(0, this.used), Buffer.from(tail, "utf8")];
-    const out = Buffer.alloc(parts.reduce((sum, part) => sum + part.length, 0));
-    let at = 0;
-    for (const part of parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
+    return concatFresh([Buffer.from(head, "utf8"), ...this.full, this.chunk.subarray(0, this.used), Buffer.from(tail, "utf8")]);
   }
+}
+
+/** The parts one after another in a new buffer (Buffer.alloc, not concat: never a slice of Node's shared pool, so `.buffer` is these bytes alone). */
+export function concatFresh(parts: readonly Uint8Array[]): Buffer {
+  const out = Buffer.alloc(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

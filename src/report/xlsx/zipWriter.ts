@@ -1,5 +1,6 @@
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { concatFresh } from "./byteWriter.js";
 
 /**
  * A minimal zip writer for xlsx packages: deflated entries, no directories,
@@ -109,15 +110,7 @@ export class ZipWriter {
     end.writeUInt16LE(this.entries.length, 10);
     end.writeUInt32LE(centralSize, 12);
     end.writeUInt32LE(offset, 16);
-    // Buffer.alloc, not concat: never a slice of Node's shared pool, so `.buffer` is this archive alone
-    const all = [...parts, ...central, end];
-    const out = Buffer.alloc(all.reduce((sum, part) => sum + part.length, 0));
-    let at = 0;
-    for (const part of all) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
+    return concatFresh([...parts, ...central, end]);
   }
 }
 
