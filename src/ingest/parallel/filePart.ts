@@ -42,6 +42,12 @@ export interface PartTask {
   sinkSpec: unknown;
 }
 
+/** A reader thread's word while it reads a part: rows read so far in it (every 20,000), for the progress line. */
+export interface PartProgress {
+  kind: "progress";
+  rows: number;
+}
+
 export type PartResult =
   | {
       kind: "done";

@@ -8,14 +8,14 @@ import { Irregular, scanCsvFile } from "../csvBytes/scanCsvFile.js";
 import { DuplicateTracker } from "../duplicateTracker.js";
 import { FileScan } from "../fileScan.js";
 import { PassRecorder } from "../passRecorder.js";
-import type { BuiltSink, PartResult, PartTask } from "./filePart.js";
+import type { BuiltSink, PartProgress, PartResult, PartTask } from "./filePart.js";
 
-async function readPart(task: PartTask): Promise<PartResult> {
+async function readPart(task: PartTask, onProgress: (rows: number) => void): Promise<PartResult> {
   const { buildPortableSink } = (await import(task.sinkModule)) as { buildPortableSink: (spec: unknown) => BuiltSink };
   const built = buildPortableSink(task.sinkSpec);
   const ctx = { currency: task.currency, fx: task.fx, required: new Set(task.required) };
   const plans = planColumns(task.config, ctx.required);
-  const recorder = new PassRecorder(task.source, task.config);
+  const recorder = new PassRecorder(task.source, task.config, (_source, rows) => onProgress(rows));
   const rows = new FileScan({
     config: task.config, plans, ctx, sink: built.sink, pass: recorder.pass, state: { tracker: new DuplicateTracker(), records: 0 },
     file: task.file, fileIndex: task.fileIndex, csv: true, used: built.sink.columnsRead?.() ?? null, known: task.known,
@@ -35,7 +35,7 @@ async function readPart(task: PartTask): Promise<PartResult> {
 if (parentPort) {
   const port = parentPort;
   port.on("message", (task: PartTask) => {
-    readPart(task).then(
+    readPart(task, (rows) => port.postMessage({ kind: "progress", rows } satisfies PartProgress)).then(
       (result) => port.postMessage(result),
       (error: unknown) => {
         const e = error instanceof Error ? error : new Error(String(error));

@@ -77,6 +77,12 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | null
   if (cuts.length < 3) return null;
   // each part starts as soon as the line it starts on is known; the line breaks before it are counted here, meanwhile
   const parts: Promise<PartResult>[] = [];
+  const partRows: number[] = [];
+  const progress = job.ctx.progress;
+  const onProgress = (part: number) => (rows: number): void => {
+    partRows[part] = rows;
+    progress?.(job.source, partRows.reduce((sum, n) => sum + (n ?? 0), 0));
+  };
   let partLine = line;
   for (let i = 0; i + 1 < cuts.length; i++) {
     if (i > 0) partLine += lineBreaksBetween(file.path, cuts[i - 1] as number, cuts[i] as number);
@@ -85,7 +91,7 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | null
         source: job.source, config: job.config, currency: job.ctx.currency, fx: job.ctx.fx, required: [...job.ctx.required], file, fileIndex: job.fileIndex,
         delimiter: dialect.delimiter, known, sinkModule: job.portable.module, sinkSpec: job.portable.spec,
         range: { start: cuts[i] as number, end: cuts[i + 1] as number, line: partLine, partial: i + 2 < cuts.length },
-      }),
+      }, onProgress(i)),
     );
   }
   const results = await Promise.all(parts);

@@ -4,10 +4,11 @@
  * (their heaps go with them). Tasks queue; each goes to the next free thread.
  */
 import { Worker } from "node:worker_threads";
-import type { PartResult, PartTask } from "./filePart.js";
+import type { PartProgress, PartResult, PartTask } from "./filePart.js";
 
 interface Waiting {
   task: PartTask;
+  onProgress: (rows: number) => void;
   resolve: (result: PartResult) => void;
   reject: (error: Error) => void;
 }
@@ -19,9 +20,10 @@ export class ReaderPool {
 
   constructor(private readonly threads: number) {}
 
-  readPart(task: PartTask): Promise<PartResult> {
+  /** Read a part on the next free thread; `onProgress` hears the rows it has read so far. */
+  readPart(task: PartTask, onProgress: (rows: number) => void = () => undefined): Promise<PartResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+      this.queue.push({ task, onProgress, resolve, reject });
       this.dispatch();
     });
   }
@@ -38,7 +40,12 @@ export class ReaderPool {
       const worker = this.idle.pop() ?? (this.all.length < this.threads ? this.start() : null);
       if (worker === null) return;
       const next = this.queue.shift() as Waiting;
-      const onMessage = (result: PartResult): void => {
+      const onMessage = (result: PartResult | PartProgress): void => {
+        if (result.kind === "progress") {
+          next.onProgress(result.rows);
+          return;
+        }
+        worker.off("message", onMessage);
         worker.off("error", onError);
         this.idle.push(worker);
         next.resolve(result);
@@ -48,7 +55,7 @@ export class ReaderPool {
         worker.off("message", onMessage);
         next.reject(error);
       };
-      worker.once("message", onMessage);
+      worker.on("message", onMessage);
       worker.once("error", onError);
       worker.postMessage(next.task);
     }
