@@ -1,0 +1,85 @@
+/**
+ * Reader threads, in-process: the built pipeline (dist/, since a worker
+ * thread cannot load the TypeScript sources) reads a file in parts on two
+ * threads, reports the rows of the parts as they are read (the progress
+ * line), and gives the same results as one thread.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import type { RunOptions } from "../../src/pipeline.js";
+import type { RunOutcome } from "../../src/runOutcome.js";
+import { ROOT } from "./support.js";
+
+type ComputeRun = (options: RunOptions) => Promise<RunOutcome>;
+type ResultsJson = (outcome: RunOutcome) => string;
+
+const dist = (path: string): string => pathToFileURL(join(ROOT, "dist", path)).href;
+
+const ROWS = 60_000;
+const dir = mkdtempSync(join(tmpdir(), "kpi-reader-threads-"));
+
+function writeWorld(): string {
+  writeFileSync(join(dir, "roster.csv"), "Rep,Name,Team,Role,Hired\nR1,Ann,East,ae,2024-01-01\nR2,Bo,West,ae,2024-01-01\n");
+  const lines = ["Id,Owner,Type,Date"];
+  // row i: owner R1 or R2 in turn, a visit on every third row, dated 1..28 October
+  for (let i = 0; i < ROWS; i++) lines.push(`A${i},R${(i % 2) + 1},${i % 3 === 0 ? "visit" : "call"},2026-10-${String((i % 28) + 1).padStart(2, "0")}`);
+  writeFileSync(join(dir, "activities.csv"), `${lines.join("\n")}\n`);
+  const config = join(dir, "kpi.config.yaml");
+  writeFileSync(
+    config,
+    [
+      "version: 1",
+      "name: reader threads",
+      "currency: CNY",
+      "period: month",
+      "sources:",
+      "  roster: { path: roster.csv, key: rep, columns: { rep: Rep, name: Name, team: Team, role: Role, hired: { from: Hired, type: date } } }",
+      "  activities: { path: activities.csv, columns: { id: Id, rep: Owner, type: Type, at: { from: Date, type: date } } }",
+      "metrics:",
+      '  visits: { source: activities, where: \'type == "visit"\', date: at, aggregate: count, unit: count }',
+      "targets: { visits: 100 }",
+      "scorecards: [{ name: standard, dimensions: { process: { weight: 100, metrics: { visits: 100 } } } }]",
+      "",
+    ].join("\n"),
+  );
+  return config;
+}
+
+async function run(config: string, env: Record<string, string>): Promise<{ json: string; progress: number[] }> {
+  const { computeRun } = (await import(dist("src/pipeline.js"))) as { computeRun: ComputeRun };
+  const { resultsJson } = (await import(dist("src/report/resultsJson.js"))) as { resultsJson: ResultsJson };
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  const progress: number[] = [];
+  try {
+    const outcome = await computeRun({ config, cwd: dir, period: "2026-10", progress: (source, rows) => source === "activities" && progress.push(rows) });
+    return { json: resultsJson(outcome), progress };
+  } finally {
+    for (const key of Object.keys(env)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+describe("reader threads", () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("read a file in parts, report progress as the parts read, and agree with one thread", async () => {
+    const config = writeWorld();
+    const parts = await run(config, { KPI_THREADS: "2", KPI_PART_MIN_BYTES: "1" });
+    const single = await run(config, { KPI_THREADS: "1" });
+    expect(parts.json).toBe(single.json);
+    // each reader counts every 20,000 rows: two parts of 30,000 rows each report once, so the line reads 20,000 then 40,000
+    expect(parts.progress).toEqual([20_000, 40_000]);
+    // one thread reports at 20,000, 40,000 and 60,000
+    expect(single.progress).toEqual([20_000, 40_000, 60_000]);
+    // 60,000 rows, a visit on every third: 20,000 visits, half each
+    const results = JSON.parse(parts.json) as { reps: { rep: string; metrics: { visits: { actual: number } } }[] };
+    expect(results.reps.map((r) => [r.rep, r.metrics.visits.actual])).toEqual([
+      ["R1", 10_000],
+      ["R2", 10_000],
+    ]);
+  }, 120_000);
+});
