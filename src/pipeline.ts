@@ -17,7 +17,8 @@ import type { SourceData } from "./ingest/sourceData.js";
 import { ROSTER } from "./config/scopes.js";
 import { portableAggregator } from "./engine/portableAggregator.js";
 import { buildRoster } from "./engine/roster.js";
-import { monthKeysOf, type SourceAggregator } from "./engine/sourceAggregator.js";
+import { monthKeysOf } from "./engine/monthKeys.js";
+import type { SourceAggregator } from "./engine/sourceAggregator.js";
 import type { RunOutcome } from "./runOutcome.js";
 import { VERSION } from "./version.js";
 

@@ -9,7 +9,8 @@ import { Accumulator } from "./accumulator.js";
 import type { MetricTable } from "./metricResult.js";
 import type { Period } from "./period.js";
 import type { Rep } from "./roster.js";
-import { monthKeysOf, type RepAccumulators, type SourceAggregates } from "./sourceAggregator.js";
+import { monthKeysOf } from "./monthKeys.js";
+import type { RepAccumulators, SourceAggregates } from "./sourceAggregator.js";
 
 export interface AggregateInput {
   config: Config;

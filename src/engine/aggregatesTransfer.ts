@@ -11,7 +11,8 @@ import type { Day } from "../dates/calendarDate.js";
 import { Dec } from "../money.js";
 import { Accumulator, type PackedAccumulator } from "./accumulator.js";
 import { MoneySum, type PackedMoneySum } from "./moneySum.js";
-import type { MonthKey, OwnerActivity, RecordCandidate, SourceAggregates } from "./sourceAggregator.js";
+import type { MonthKey } from "./monthKeys.js";
+import type { OwnerActivity, RecordCandidate, SourceAggregates } from "./sourceAggregator.js";
 
 type PackedTable = Map<string, Map<number, Map<string, PackedAccumulator>>>;
 

@@ -7,7 +7,8 @@
 import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import { Dec, ZERO } from "../money.js";
 import { formatPeriod, type Period } from "./period.js";
-import { monthKeysOf, type SourceAggregates } from "./sourceAggregator.js";
+import { monthKeysOf } from "./monthKeys.js";
+import type { SourceAggregates } from "./sourceAggregator.js";
 
 export function inactiveRepAnomalies(source: SourceAggregates, scored: ReadonlySet<string>, period: Period, formatMoney: (d: Dec) => string): Anomaly[] {
   const months = new Set(monthKeysOf(period));

@@ -8,7 +8,8 @@ import type { PortableSink, BuiltSink } from "../ingest/parallel/filePart.js";
 import { mergeAggregates, packAggregates, unpackAggregates, type PackedAggregates } from "./aggregatesTransfer.js";
 import { RepMatcher } from "./repMatcher.js";
 import type { Rep } from "./roster.js";
-import { SourceAggregator, type MonthKey } from "./sourceAggregator.js";
+import type { MonthKey } from "./monthKeys.js";
+import { SourceAggregator } from "./sourceAggregator.js";
 
 interface AggregatorSpec {
   source: string;

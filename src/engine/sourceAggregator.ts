@@ -8,7 +8,7 @@
  */
 import type { Anomaly } from "../anomalies/anomaly.js";
 import type { Config } from "../config/schema.js";
-import { CalendarDate, dayFromYMD, ymdFromDay, type Day } from "../dates/calendarDate.js";
+import { CalendarDate, type Day } from "../dates/calendarDate.js";
 import { isTrue } from "../expr/isTrue.js";
 import type { PortableSink } from "../ingest/parallel/filePart.js";
 import type { SourceRecord } from "../ingest/sourceData.js";
@@ -16,34 +16,10 @@ import { isDec, type Dec } from "../money.js";
 import { MoneySum } from "./moneySum.js";
 import { Accumulator } from "./accumulator.js";
 import { compileForRecords, type RecordFn } from "./compileForRecords.js";
-import { monthsOf, type Period } from "./period.js";
+import { USUAL_FIRST_MONTH, USUAL_MONTHS, monthOfDay, monthsSignature, type MonthKey } from "./monthKeys.js";
 import { ambiguousRepAnomaly, repHeader, type UnknownOwner } from "./ownerAnomalies.js";
 import type { Rep } from "./roster.js";
 import type { RepMatcher } from "./repMatcher.js";
-
-/** year × 12 + month − 1: one number per calendar month */
-export type MonthKey = number;
-
-export function monthKeyOf(day: Day): MonthKey {
-  const { year, month } = ymdFromDay(day);
-  return year * 12 + month - 1;
-}
-
-/** monthKeyOf for the days of the years records mostly fall in, looked up rather than computed */
-const MONTH_TABLE_FIRST = dayFromYMD(1990, 1, 1);
-const MONTH_TABLE_FIRST_MONTH = 1990 * 12;
-const MONTH_TABLE_MONTHS = 70 * 12;
-const MONTH_TABLE = Int32Array.from({ length: dayFromYMD(2060, 1, 1) - MONTH_TABLE_FIRST }, (_, i) => monthKeyOf(MONTH_TABLE_FIRST + i));
-
-function monthOfDay(day: Day): MonthKey {
-  const at = day - MONTH_TABLE_FIRST;
-  return at >= 0 && at < MONTH_TABLE.length ? (MONTH_TABLE[at] as number) : monthKeyOf(day);
-}
-
-/** The month keys of a period's months (one for a month, three for a quarter, twelve for a year). */
-export function monthKeysOf(period: Period): MonthKey[] {
-  return monthsOf(period).map((m) => m.year * 12 + m.index - 1);
-}
 
 /** rep id -> accumulator */
 export type RepAccumulators = Map<string, Accumulator>;
@@ -158,7 +134,7 @@ export class SourceAggregator {
   /** Forget everything added (for a second pass over a source). */
   reset(): void {
     this.monthSets = this.dateColumns.map(() => new Set<MonthKey>());
-    this.monthSeen = this.dateColumns.map(() => new Uint8Array(MONTH_TABLE_MONTHS));
+    this.monthSeen = this.dateColumns.map(() => new Uint8Array(USUAL_MONTHS));
     this.owners = new Map();
     this.data = {
       source: this.source, monthly: new Map(), daily: new Map(), monthsWithRecords: new Map(this.dateColumns.map((d, i) => [d.name, this.monthSets[i] ?? new Set<MonthKey>()])),
@@ -180,7 +156,7 @@ export class SourceAggregator {
       const day = date.day;
       const month = monthOfDay(day);
       monthAt[index] = month;
-      const seenAt = month - MONTH_TABLE_FIRST_MONTH;
+      const seenAt = month - USUAL_FIRST_MONTH;
       const seen = this.monthSeen[c] as Uint8Array;
       if (seenAt < 0 || seenAt >= seen.length || seen[seenAt] === 0) {
         (this.monthSets[c] as Set<MonthKey>).add(month);
@@ -276,15 +252,6 @@ export class SourceAggregator {
     seen.count++;
     this.addMoney(seen.money, record);
   }
-}
-
-/** One key for a record's months: the month; two months in one small integer (a V8 small integer, cheap as a map key); text for more, or months out of the table's range. */
-function monthsSignature(first: MonthKey, second: MonthKey, more: MonthKey[] | null): number | string {
-  if (more === null && second < 0) return first;
-  const a = first - MONTH_TABLE_FIRST_MONTH;
-  const b = second - MONTH_TABLE_FIRST_MONTH;
-  if (more === null && a >= 0 && a < MONTH_TABLE_MONTHS && b >= 0 && b < MONTH_TABLE_MONTHS) return -(1 + a * MONTH_TABLE_MONTHS + b);
-  return [first, second, ...(more ?? [])].join("|");
 }
 
 interface OwnerState {
