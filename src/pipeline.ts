@@ -12,13 +12,14 @@ import { evaluateRun } from "./engine/evaluateRun.js";
 import { parsePeriod, previousPeriod, type Period } from "./engine/period.js";
 import { detectAnomalies } from "./anomalies/detectAnomalies.js";
 import { InputError, UsageError } from "./errors.js";
-import { readHeldSources, streamRecordSources, type Ingested } from "./ingest/ingestAll.js";
+import { readHeldSources, readerPoolFor, streamRecordSources, type Ingested } from "./ingest/ingestAll.js";
 import type { SourceData } from "./ingest/sourceData.js";
 import { ROSTER } from "./config/scopes.js";
-import { portableAggregator } from "./engine/portableAggregator.js";
+import { PORTABLE_AGGREGATOR_MODULE, portableAggregator } from "./engine/portableAggregator.js";
 import { buildRoster } from "./engine/roster.js";
 import { monthKeysOf } from "./engine/monthKeys.js";
 import type { SourceAggregator } from "./engine/sourceAggregator.js";
+import type { ReaderPool } from "./ingest/parallel/readerPool.js";
 import type { RunOutcome } from "./runOutcome.js";
 import { VERSION } from "./version.js";
 
@@ -64,6 +65,16 @@ export async function computeRun(options: RunOptions): Promise<RunOutcome> {
 
 /** Read the roster and targets whole, then stream every record source into its aggregator. */
 async function ingest(loaded: LoadedConfig, requested: Period | null, progress: RunOptions["progress"]) {
+  // reader threads for large files boot while the roster is read
+  const pool = await readerPoolFor(loaded, [PORTABLE_AGGREGATOR_MODULE]);
+  try {
+    return await ingestWith(loaded, requested, progress, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function ingestWith(loaded: LoadedConfig, requested: Period | null, progress: RunOptions["progress"], pool: ReaderPool | undefined) {
   const { config } = loaded;
   // the roster first: every other source's records are matched to reps as they stream in
   const held = await readHeldSources(loaded, progress);
@@ -80,6 +91,7 @@ async function ingest(loaded: LoadedConfig, requested: Period | null, progress: 
       return aggregator;
     },
     progress,
+    pool,
   );
   const sources = new Map(
     Object.keys(config.sources).flatMap((name) => {
@@ -88,7 +100,12 @@ async function ingest(loaded: LoadedConfig, requested: Period | null, progress: 
     }),
   );
   const ingested: Ingested = { sources, held: held.held, files: [...held.files, ...streamed.files] };
-  return { held: held.held, aggregates: new Map([...aggregators].map(([name, a]) => [name, a.result()])), ingested };
+  // in config order, whatever order the sources finished in
+  const aggregates = new Map([...streamed.sources.keys()].flatMap((name) => {
+    const aggregator = aggregators.get(name);
+    return aggregator ? [[name, aggregator.result()] as const] : [];
+  }));
+  return { held: held.held, aggregates, ingested };
 }
 
 function emptyRoster(): SourceData {

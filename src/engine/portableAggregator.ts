@@ -11,6 +11,9 @@ import type { Rep } from "./roster.js";
 import type { MonthKey } from "./monthKeys.js";
 import { SourceAggregator } from "./sourceAggregator.js";
 
+/** This module, for a reader thread to load before its first part. */
+export const PORTABLE_AGGREGATOR_MODULE = import.meta.url;
+
 interface AggregatorSpec {
   source: string;
   columns: string[];
@@ -30,7 +33,7 @@ export function portableAggregator(source: string, columns: readonly string[], f
     reps: reps.map((rep) => ({ ...rep, attributes: new Map(matchColumns.map((c) => [c, textOf(rep.attributes.get(c))])) })),
   };
   const portable: PortableSink = {
-    module: import.meta.url,
+    module: PORTABLE_AGGREGATOR_MODULE,
     spec,
     absorb: (packed) => mergeAggregates(aggregator.result(), unpackAggregates(packed as PackedAggregates)),
   };

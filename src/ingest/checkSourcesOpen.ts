@@ -9,7 +9,7 @@ import { HeaderFinder } from "./headerFinder.js";
 import type { RawRow } from "./rawRow.js";
 import { readCsvRows } from "./readCsvRows.js";
 import { readXlsxRows } from "./readXlsxRows.js";
-import { resolveFiles } from "./resolveFiles.js";
+import { isXlsx, resolveFiles } from "./resolveFiles.js";
 
 export async function checkSourcesOpen(config: Config, file: string, baseDir: string, locate: (path: ConfigPath, options?: LocateOptions) => Position): Promise<Issue[]> {
   const issues: Issue[] = [];
@@ -17,7 +17,7 @@ export async function checkSourcesOpen(config: Config, file: string, baseDir: st
     const columns = Object.entries(source.columns).map(([column, spec]) => ({ name: column, from: spec.from ?? column, hasDefault: spec.default !== undefined }));
     try {
       for (const f of await resolveFiles(source.path, baseDir)) {
-        const rows: AsyncGenerator<RawRow> = /\.xls[xm]$/i.test(f.path)
+        const rows: AsyncGenerator<RawRow> = isXlsx(f.path)
           ? readXlsxRows(f.path, f.display, source.sheet === undefined ? {} : { sheet: source.sheet })
           : readCsvRows(f.path, f.display, { encoding: source.encoding, delimiter: source.delimiter });
         // the same header search as `kpi run` (a title above the header is fine)

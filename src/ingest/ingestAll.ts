@@ -6,13 +6,14 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import type { LoadedConfig } from "../config/loadConfig.js";
 import type { Config } from "../config/schema.js";
 import { RESERVED_SOURCES, dateColumnsOf } from "../config/scopes.js";
 import { ReaderPool } from "./parallel/readerPool.js";
 import { readerSettings } from "./readerSettings.js";
 import { readSource, type ReadSourceContext, type RecordSink } from "./readSource.js";
-import { resolveFiles, type SourceFile } from "./resolveFiles.js";
+import { isXlsx, resolveFiles, type SourceFile } from "./resolveFiles.js";
 import type { SourceData, SourceRecord, SourceSummary } from "./sourceData.js";
 
 export interface IngestedFile {
@@ -46,26 +47,47 @@ export async function readHeldSources(loaded: LoadedConfig, progress?: Progress)
   return { held, files };
 }
 
-/** Every record source, streamed into the sink `sinkFor` gives it. */
+/**
+ * Reader threads for the run, when some record source has a CSV file large
+ * enough to be read in parts (none otherwise: a small run does not pay for
+ * threads it would not use). Started at once, so that they boot while the
+ * roster is read; `preload` names the modules the sinks will need there.
+ */
+export async function readerPoolFor(loaded: LoadedConfig, preload: readonly string[]): Promise<ReaderPool | undefined> {
+  const { threads, partMinBytes, straightforward } = readerSettings();
+  if (threads < 2 || straightforward) return undefined;
+  for (const [name, source] of Object.entries(loaded.config.sources)) {
+    if (RESERVED_SOURCES.has(name) || source.key !== undefined) continue;
+    // a path that does not resolve is reported when the source is read
+    const files = await resolveFiles(source.path, loaded.baseDir).catch(() => []);
+    for (const file of files) {
+      const size = await stat(file.path).then((s) => s.size, () => 0);
+      if (!isXlsx(file.path) && size >= partMinBytes) return new ReaderPool(threads, preload);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Every record source, streamed into the sink `sinkFor` gives it. The
+ * sources are read side by side: while this thread merges the parts of one,
+ * the reader threads go on with the next. When several fail, the first in
+ * config order is the error reported.
+ */
 export async function streamRecordSources(
   loaded: LoadedConfig,
   sinkFor: (source: string, columns: readonly string[], files: readonly string[]) => RecordSink,
   progress?: Progress,
+  pool?: ReaderPool,
 ): Promise<{ sources: Map<string, SourceSummary>; files: IngestedFile[] }> {
+  const names = Object.keys(loaded.config.sources).filter((n) => !RESERVED_SOURCES.has(n));
+  const settled = await Promise.allSettled(names.map((name) => readOne(loaded, name, sinkFor, progress, pool)));
   const sources = new Map<string, SourceSummary>();
   const files: IngestedFile[] = [];
-  for (const name of Object.keys(loaded.config.sources).filter((n) => !RESERVED_SOURCES.has(n))) {
-    const { threads } = readerSettings();
-    // reader threads for this source's large files, stopped once it is read (their heaps go with them: a pool shared by
-    // the sources is no faster and holds about 40 MB more at the peak)
-    const pool = threads > 1 ? new ReaderPool(threads) : undefined;
-    try {
-      const { summary, fingerprints } = await readOne(loaded, name, sinkFor, progress, pool);
-      sources.set(name, summary);
-      files.push(...fingerprints);
-    } finally {
-      await pool?.close();
-    }
+  for (const [i, outcome] of settled.entries()) {
+    if (outcome.status === "rejected") throw outcome.reason;
+    sources.set(names[i] as string, outcome.value.summary);
+    files.push(...outcome.value.fingerprints);
   }
   return { sources, files };
 }

@@ -23,7 +23,7 @@ import type { PortableSink } from "./parallel/filePart.js";
 import { readFileInParts, wantsParts } from "./parallel/readFileInParts.js";
 import type { ReaderPool } from "./parallel/readerPool.js";
 import { readXlsxRows, type MergedRange } from "./readXlsxRows.js";
-import type { SourceFile } from "./resolveFiles.js";
+import { isXlsx, type SourceFile } from "./resolveFiles.js";
 import type { SourceRecord, SourceSummary } from "./sourceData.js";
 
 export interface ReadSourceContext {
@@ -193,8 +193,4 @@ async function scanCsvBytes(job: FileJob, rows: FileScan, newRows: () => FileSca
     if (!rows.tryFast(view)) rows.offer({ row: view.row, lastLine: view.lastLine, cells: view.cells() });
   });
   return { rows, footer: null };
-}
-
-function isXlsx(path: string): boolean {
-  return /\.xls[xm]$/i.test(path);
 }

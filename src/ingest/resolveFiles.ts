@@ -26,3 +26,8 @@ export async function resolveFiles(pattern: string, baseDir: string): Promise<So
   if (matches.length === 0) throw new InputError("no file matches this pattern", pattern);
   return matches.sort().map(toFile);
 }
+
+/** Whether a file is read as a workbook (by its name), not as CSV. */
+export function isXlsx(path: string): boolean {
+  return /\.xls[xm]$/i.test(path);
+}

@@ -21,12 +21,16 @@ const dist = (path: string): string => pathToFileURL(join(ROOT, "dist", path)).h
 const ROWS = 60_000;
 const dir = mkdtempSync(join(tmpdir(), "kpi-reader-threads-"));
 
-function writeWorld(): string {
+function writeWorld(options: { deals?: string } = {}): string {
   writeFileSync(join(dir, "roster.csv"), "Rep,Name,Team,Role,Hired\nR1,Ann,East,ae,2024-01-01\nR2,Bo,West,ae,2024-01-01\n");
   const lines = ["Id,Owner,Type,Date"];
   // row i: owner R1 or R2 in turn, a visit on every third row, dated 1..28 October
   for (let i = 0; i < ROWS; i++) lines.push(`A${i},R${(i % 2) + 1},${i % 3 === 0 ? "visit" : "call"},2026-10-${String((i % 28) + 1).padStart(2, "0")}`);
   writeFileSync(join(dir, "activities.csv"), `${lines.join("\n")}\n`);
+  const deals = ["Deal,Owner,Amount,Closed"];
+  // deal i: owner R1 on even rows, 10.01 each, closed on 1..28 October
+  for (let i = 0; i < ROWS; i++) deals.push(`D${i},R${(i % 2) + 1},10.01,2026-10-${String((i % 28) + 1).padStart(2, "0")}`);
+  writeFileSync(join(dir, "deals.csv"), options.deals ?? `${deals.join("\n")}\n`);
   const config = join(dir, "kpi.config.yaml");
   writeFileSync(
     config,
@@ -37,26 +41,29 @@ function writeWorld(): string {
       "period: month",
       "sources:",
       "  roster: { path: roster.csv, key: rep, columns: { rep: Rep, name: Name, team: Team, role: Role, hired: { from: Hired, type: date } } }",
+      "  deals: { path: deals.csv, columns: { id: Deal, rep: Owner, amount: { from: Amount, type: money }, closed: { from: Closed, type: date } } }",
       "  activities: { path: activities.csv, columns: { id: Id, rep: Owner, type: Type, at: { from: Date, type: date } } }",
       "metrics:",
       '  visits: { source: activities, where: \'type == "visit"\', date: at, aggregate: count, unit: count }',
-      "targets: { visits: 100 }",
-      "scorecards: [{ name: standard, dimensions: { process: { weight: 100, metrics: { visits: 100 } } } }]",
+      "  revenue: { source: deals, date: closed, aggregate: sum, value: amount, unit: money }",
+      "targets: { visits: 100, revenue: 1000 }",
+      "scorecards: [{ name: standard, dimensions: { process: { weight: 100, metrics: { visits: 50, revenue: 50 } } } }]",
       "",
     ].join("\n"),
   );
   return config;
 }
 
-async function run(config: string, env: Record<string, string>): Promise<{ json: string; progress: number[] }> {
+async function run(config: string, env: Record<string, string>): Promise<{ json: string; progress: number[]; dealsProgress: number[] }> {
   const { computeRun } = (await import(dist("src/pipeline.js"))) as { computeRun: ComputeRun };
   const { resultsJson } = (await import(dist("src/report/resultsJson.js"))) as { resultsJson: ResultsJson };
   const saved = { ...process.env };
   Object.assign(process.env, env);
   const progress: number[] = [];
+  const dealsProgress: number[] = [];
   try {
-    const outcome = await computeRun({ config, cwd: dir, period: "2026-10", progress: (source, rows) => source === "activities" && progress.push(rows) });
-    return { json: resultsJson(outcome), progress };
+    const outcome = await computeRun({ config, cwd: dir, period: "2026-10", progress: (source, rows) => (source === "activities" ? progress : dealsProgress).push(rows) });
+    return { json: resultsJson(outcome), progress, dealsProgress };
   } finally {
     for (const key of Object.keys(env)) delete process.env[key];
     Object.assign(process.env, saved);
@@ -73,6 +80,7 @@ describe("reader threads", () => {
     expect(parts.json).toBe(single.json);
     // each reader counts every 20,000 rows: two parts of 30,000 rows each report once, so the line reads 20,000 then 40,000
     expect(parts.progress).toEqual([20_000, 40_000]);
+    expect(parts.dealsProgress).toEqual([20_000, 40_000]);
     // one thread reports at 20,000, 40,000 and 60,000
     expect(single.progress).toEqual([20_000, 40_000, 60_000]);
     // 60,000 rows, a visit on every third: 20,000 visits, half each
@@ -81,5 +89,22 @@ describe("reader threads", () => {
       ["R1", 10_000],
       ["R2", 10_000],
     ]);
+    // both sources went through the threads side by side: 30,000 deals each at 10.01 = 300,300.00
+    const revenue = JSON.parse(parts.json) as { reps: { rep: string; metrics: { revenue: { actual: string } } }[] };
+    expect(revenue.reps.map((r) => r.metrics.revenue.actual)).toEqual(["300300.00", "300300.00"]);
+  }, 120_000);
+
+  it("report the first failing source in config order, whichever failed first", async () => {
+    // activities fails at once, on its header; deals (first in the config) only once its parts are read: a file that is not text
+    const config = writeWorld();
+    writeFileSync(join(dir, "activities.csv"), "Nothing,Here\n1,2\n");
+    const deals = `Deal,Owner,Amount,Closed\n${"D1,R1,10.00,2026-10-01\n".repeat(ROWS)}`;
+    writeFileSync(join(dir, "deals.csv"), Buffer.concat([Buffer.from(deals), Buffer.from([0xff, 0xfe, 0x00, 0x2c, 0x0a])]));
+    const failure = await run(config, { KPI_THREADS: "2", KPI_PART_MIN_BYTES: "1" }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(String(failure)).toMatch(/deals\.csv/);
+    expect(String(failure)).not.toMatch(/activities\.csv/);
   }, 120_000);
 });

@@ -44,6 +44,10 @@ interface ColumnReader {
   checkOnly: boolean;
   /** optional text a consumer may read: decoded only if it does, while the row is being added */
   lazy: boolean;
+  /** text where a visible ASCII character proves the cell valid (no null values to match): checked on the bytes */
+  textByBytes: boolean;
+  /** required text a consumer may read: once its bytes prove it filled, decoded only if read (as `lazy`) */
+  lazyWhenFilled: boolean;
   memo: ByteMemo<CoerceResult>;
   /** what an empty cell reads as: the column's default, or null */
   whenEmpty: CoerceResult;
@@ -89,6 +93,8 @@ export class FastRowReader implements LazyCells {
         defer: later && i === firstMoney && plainShortcuts,
         checkOnly: !read,
         lazy: later && read && type === "string" && !plan.required,
+        textByBytes: type === "string" && (plan.options.nullValues ?? []).length === 0,
+        lazyWhenFilled: later && read && type === "string" && plan.required && (plan.options.nullValues ?? []).length === 0,
         memo: new ByteMemo<CoerceResult>(),
         whenEmpty,
       };
@@ -113,6 +119,10 @@ export class FastRowReader implements LazyCells {
       if (column.lazy && column.field >= 0) {
         this.leftLazy = true;
         continue; // values[i] stays empty: valueAt asks value()
+      }
+      if (column.lazyWhenFilled && column.field >= 0 && view.escaped[column.field] === 0 && hasVisibleAscii(view.buf, view.starts[column.field] as number, view.ends[column.field] as number)) {
+        this.leftLazy = true;
+        continue;
       }
       if (column.defer && column.field >= 0 && view.escaped[column.field] === 0) {
         const start = view.starts[column.field] as number;
@@ -155,6 +165,8 @@ export class FastRowReader implements LazyCells {
     const start = view.starts[column.field] as number;
     const end = view.ends[column.field] as number;
     if (view.escaped[column.field] === 1) return coerceText(view.text(column.field), column.plan.options);
+    // filled text nobody reads: valid whatever it says (trimming leaves a visible character)
+    if (column.checkOnly && column.textByBytes && hasVisibleAscii(buf, start, end)) return UNREAD;
     if (column.numeric) {
       if (column.checkOnly) {
         if (scanPlain(buf, start, end, column.integer)) return UNREAD;
@@ -169,6 +181,15 @@ export class FastRowReader implements LazyCells {
     column.memo.set(buf, start, end, result);
     return result;
   }
+}
+
+/** Whether the bytes hold a printable ASCII character other than the space: then the text is not blank once trimmed. */
+function hasVisibleAscii(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = buf[i] as number;
+    if (b > 0x20 && b < 0x7f) return true;
+  }
+  return false;
 }
 
 /** What scanPlain found: the number's digits (no sign), its scale, and whether every digit is 0. */

@@ -2,13 +2,14 @@
  * The worker thread's entry: reads one part of a file (see filePart.ts) and
  * posts the result. Nothing here knows what the sink is.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { planColumns } from "../coerceRow.js";
 import { Irregular, scanCsvFile } from "../csvBytes/scanCsvFile.js";
 import { DuplicateTracker } from "../duplicateTracker.js";
 import { FileScan } from "../fileScan.js";
 import { PassRecorder } from "../passRecorder.js";
 import type { BuiltSink, PartProgress, PartResult, PartTask } from "./filePart.js";
+import type { ReaderThreadData } from "./readerPool.js";
 
 async function readPart(task: PartTask, onProgress: (rows: number) => void): Promise<PartResult> {
   const { buildPortableSink } = (await import(task.sinkModule)) as { buildPortableSink: (spec: unknown) => BuiltSink };
@@ -32,15 +33,35 @@ async function readPart(task: PartTask, onProgress: (rows: number) => void): Pro
   }
 }
 
+/** Read a part and post its result, or what went wrong: every task gets exactly one answer. */
+async function answer(port: MessagePort, task: PartTask): Promise<void> {
+  const failed = (error: unknown): PartResult => {
+    const e = error instanceof Error ? error : new Error(String(error));
+    return { kind: "failed", name: e.name, message: e.message, stack: e.stack };
+  };
+  let result: PartResult;
+  try {
+    result = await readPart(task, (rows) => port.postMessage({ kind: "progress", rows } satisfies PartProgress));
+  } catch (error) {
+    result = failed(error);
+  }
+  try {
+    port.postMessage(result);
+  } catch (error) {
+    port.postMessage(failed(error)); // a result that cannot be cloned
+  }
+}
+
 if (parentPort) {
   const port = parentPort;
+  // the sink's modules load while the main thread is still busy with the config and the roster
+  const preloaded = Promise.all(((workerData as ReaderThreadData | null)?.preload ?? []).map((url) => import(url))).then(
+    () => undefined,
+    () => undefined, // a module that fails to load fails the part that needs it, with its own error
+  );
+  // parts are read one after the other, in the order they came
+  let previous: Promise<void> = preloaded;
   port.on("message", (task: PartTask) => {
-    readPart(task, (rows) => port.postMessage({ kind: "progress", rows } satisfies PartProgress)).then(
-      (result) => port.postMessage(result),
-      (error: unknown) => {
-        const e = error instanceof Error ? error : new Error(String(error));
-        port.postMessage({ kind: "failed", name: e.name, message: e.message, stack: e.stack } satisfies PartResult);
-      },
-    );
+    previous = previous.then(() => answer(port, task));
   });
 }
