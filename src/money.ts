@@ -15,3 +15,8 @@ export const ONE = new Dec(1);
 export function isDec(value: unknown): value is Dec {
   return Decimal.isDecimal(value);
 }
+
+/** `units` × 10^-scale as a decimal, exactly (`units` a safe integer, `scale` at most 15): 2750053 at scale 2 is 27500.53. */
+export function decFromUnits(units: number, scale: number): Dec {
+  return scale === 0 ? new Dec(units) : new Dec(units).div(10 ** scale);
+}

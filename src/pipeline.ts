@@ -1,27 +1,20 @@
 /**
- * The stages of a run in order: load config -> ingest -> engine -> collect
- * anomalies. Everything after ingest is pure; writing outputs is the
- * separate last step (`writeOutputs`), so `explain` and `diff` reuse this.
+ * A run, in order: load the config -> ingest -> engine -> anomalies ->
+ * commission (the stages after the config are in runStages.ts). Writing
+ * outputs is the separate last step (`writeOutputs`), so `explain` and `diff`
+ * reuse this.
+ *
+ * Start-up order matters on large exports: as soon as the config shows a file
+ * large enough for reader threads, they are started, and only then does this
+ * thread load the modules of the later stages; both load side by side, and
+ * the threads are ready when the first part is cut.
  */
-import { compareAnomalies } from "./anomalies/anomaly.js";
-import { computeCommission } from "./commission/computeCommission.js";
-import { repsNeedingReview } from "./commission/needsReview.js";
-import { loadConfig, type LoadedConfig } from "./config/loadConfig.js";
-import { defaultPeriod } from "./engine/defaultPeriod.js";
-import { evaluateRun } from "./engine/evaluateRun.js";
-import { parsePeriod, previousPeriod, type Period } from "./engine/period.js";
-import { detectAnomalies } from "./anomalies/detectAnomalies.js";
-import { InputError, UsageError } from "./errors.js";
-import { readHeldSources, readerPoolFor, streamRecordSources, type Ingested } from "./ingest/ingestAll.js";
-import type { SourceData } from "./ingest/sourceData.js";
-import { ROSTER } from "./config/scopes.js";
-import { PORTABLE_AGGREGATOR_MODULE, portableAggregator } from "./engine/portableAggregator.js";
-import { buildRoster } from "./engine/roster.js";
-import { monthKeysOf } from "./engine/monthKeys.js";
-import type { SourceAggregator } from "./engine/sourceAggregator.js";
-import type { ReaderPool } from "./ingest/parallel/readerPool.js";
+import { loadConfig } from "./config/loadConfig.js";
+import { PORTABLE_AGGREGATOR_MODULE } from "./engine/portableAggregatorModule.js";
+import { parsePeriod, type Period } from "./engine/period.js";
+import { UsageError } from "./errors.js";
+import { readerPoolFor } from "./ingest/parallel/readerPoolFor.js";
 import type { RunOutcome } from "./runOutcome.js";
-import { VERSION } from "./version.js";
 
 export interface RunOptions {
   config: string;
@@ -43,71 +36,13 @@ export function parsePeriodOption(text: string): Period {
 export async function computeRun(options: RunOptions): Promise<RunOutcome> {
   const requested = options.period === undefined ? null : parsePeriodOption(options.period);
   const loaded = await loadConfig(options.config, options.cwd, options.dataDir);
-  const { config } = loaded;
-  const { held, aggregates, ingested } = await ingest(loaded, requested, options.progress);
-
-  const period = requested ?? defaultPeriod(config, aggregates);
-  if (!period) throw new InputError("no record has a date in the columns the metrics use, so there is no period to report; give one with -p", loaded.file);
-  const engine = evaluateRun({ config, held, aggregates, period });
-  // the previous period of the same grain, from the same accumulated inputs (for change.NAME)
-  const previous = config.anomalies ? evaluateRun({ config, held, aggregates, period: previousPeriod(period) }) : null;
-  const detected = detectAnomalies({ config, current: engine, previous, aggregates });
-  const ingestAnomalies = [...ingested.sources.values()].flatMap((source) => source.anomalies);
-  const found = [...ingestAnomalies, ...engine.anomalies, ...detected.anomalies];
-  const needsReview = repsNeedingReview(found, engine.reps.map((r) => r.rep), config.sources[ROSTER]?.match ?? []);
-  const commission = computeCommission({ config, engine, aggregates, needsReview });
-  // a base metric without a target is already reported when it is also on the scorecard
-  const seen = new Set(found.map((a) => `${a.code}\u0000${a.rep}\u0000${a.metric}`));
-  const extra = commission.anomalies.filter((a) => !seen.has(`${a.code}\u0000${a.rep}\u0000${a.metric}`));
-  const anomalies = [...found, ...extra].sort(compareAnomalies);
-  return { loaded, ingested, period, engine, commission: commission.result, changes: detected.changes, anomalies, version: VERSION };
-}
-
-/** Read the roster and targets whole, then stream every record source into its aggregator. */
-async function ingest(loaded: LoadedConfig, requested: Period | null, progress: RunOptions["progress"]) {
-  // reader threads for large files boot while the roster is read
   const pool = await readerPoolFor(loaded, [PORTABLE_AGGREGATOR_MODULE]);
+  let stages: typeof import("./runStages.js");
   try {
-    return await ingestWith(loaded, requested, progress, pool);
-  } finally {
+    stages = await import("./runStages.js");
+  } catch (error) {
     await pool?.close();
+    throw error;
   }
-}
-
-async function ingestWith(loaded: LoadedConfig, requested: Period | null, progress: RunOptions["progress"], pool: ReaderPool | undefined) {
-  const { config } = loaded;
-  // the roster first: every other source's records are matched to reps as they stream in
-  const held = await readHeldSources(loaded, progress);
-  const reps = buildRoster(held.held.get(ROSTER) ?? emptyRoster());
-  const matchColumns = config.sources[ROSTER]?.match ?? [];
-  // with -p the months that matter are known before reading: accumulate only those (and the previous period's)
-  const keepMonths = requested === null ? null : new Set([...monthKeysOf(requested), ...monthKeysOf(previousPeriod(requested))]);
-  const aggregators = new Map<string, SourceAggregator>();
-  const streamed = await streamRecordSources(
-    loaded,
-    (name, columns, files) => {
-      const aggregator = portableAggregator(name, columns, files, config, reps, matchColumns, keepMonths);
-      aggregators.set(name, aggregator);
-      return aggregator;
-    },
-    progress,
-    pool,
-  );
-  const sources = new Map(
-    Object.keys(config.sources).flatMap((name) => {
-      const summary = held.held.get(name) ?? streamed.sources.get(name);
-      return summary ? [[name, summary] as const] : [];
-    }),
-  );
-  const ingested: Ingested = { sources, held: held.held, files: [...held.files, ...streamed.files] };
-  // in config order, whatever order the sources finished in
-  const aggregates = new Map([...streamed.sources.keys()].flatMap((name) => {
-    const aggregator = aggregators.get(name);
-    return aggregator ? [[name, aggregator.result()] as const] : [];
-  }));
-  return { held: held.held, aggregates, ingested };
-}
-
-function emptyRoster(): SourceData {
-  return { name: ROSTER, columns: [], files: [], accounting: { read: 0, accepted: 0, rejected: 0, duplicates: 0 }, anomalies: [], records: [] };
+  return stages.runStages(loaded, requested, options.progress, pool);
 }

@@ -6,7 +6,8 @@
  * avg/min/max give null.
  */
 import type { Value } from "../expr/value.js";
-import { Dec, ZERO, isDec } from "../money.js";
+import { Dec, isDec } from "../money.js";
+import { MoneySum } from "./moneySum.js";
 
 export type AggregateKind = "sum" | "count" | "count_distinct" | "avg" | "min" | "max";
 
@@ -17,38 +18,57 @@ export interface PackedAccumulator {
   sum: string;
   numbers: number;
   extreme: string | null;
+  /** count_distinct: the text values, and every other value by its key */
+  texts: string[] | null;
   distinct: string[] | null;
 }
 
 export class Accumulator {
   /** records that reached this accumulator */
   records = 0;
-  private sum: Dec = ZERO;
+  private sum = new MoneySum();
   private numbers = 0;
   private extreme: Dec | null = null;
+  /** count_distinct: text values as they are, every other value by its distinctKey */
+  private readonly texts: Set<string> | null;
   private readonly distinct: Set<string> | null;
 
   constructor(readonly kind: AggregateKind) {
+    this.texts = kind === "count_distinct" ? new Set() : null;
     this.distinct = kind === "count_distinct" ? new Set() : null;
   }
 
   add(value: Value): void {
     this.records++;
     if (this.distinct) {
-      if (value !== null) this.distinct.add(distinctKey(value));
+      if (typeof value === "string") this.texts?.add(value);
+      else if (value !== null) this.distinct.add(distinctKey(value));
       return;
     }
     if (!isDec(value)) return;
     this.numbers++;
-    if (this.kind === "sum" || this.kind === "avg") this.sum = this.sum.plus(value);
+    if (this.kind === "sum" || this.kind === "avg") this.sum.add(value);
     else if (this.kind === "min" && (this.extreme === null || value.lt(this.extreme))) this.extreme = value;
     else if (this.kind === "max" && (this.extreme === null || value.gt(this.extreme))) this.extreme = value;
+  }
+
+  /** Whether `addUnits` can take a number as integer units (sum and avg), so that no decimal need be built for it. */
+  get takesUnits(): boolean {
+    return this.kind === "sum" || this.kind === "avg";
+  }
+
+  /** A number given as `units` × 10^-scale (a safe integer; see MoneySum.addUnits), for a sum or an avg. */
+  addUnits(units: number, scale: number): void {
+    this.records++;
+    this.numbers++;
+    this.sum.addUnits(units, scale);
   }
 
   merge(other: Accumulator): void {
     this.records += other.records;
     this.numbers += other.numbers;
-    this.sum = this.sum.plus(other.sum);
+    this.sum.merge(other.sum);
+    if (this.texts && other.texts) for (const text of other.texts) this.texts.add(text);
     if (this.distinct && other.distinct) for (const key of other.distinct) this.distinct.add(key);
     if (other.extreme !== null) {
       if (this.extreme === null || (this.kind === "min" ? other.extreme.lt(this.extreme) : other.extreme.gt(this.extreme))) this.extreme = other.extreme;
@@ -56,15 +76,17 @@ export class Accumulator {
   }
 
   pack(): PackedAccumulator {
-    return { kind: this.kind, records: this.records, sum: this.sum.toString(), numbers: this.numbers, extreme: this.extreme?.toString() ?? null, distinct: this.distinct ? [...this.distinct] : null };
+    const { kind, records, numbers } = this;
+    return { kind, records, sum: this.sum.total().toString(), numbers, extreme: this.extreme?.toString() ?? null, texts: this.texts ? [...this.texts] : null, distinct: this.distinct ? [...this.distinct] : null };
   }
 
   static unpack(packed: PackedAccumulator): Accumulator {
     const acc = new Accumulator(packed.kind);
     acc.records = packed.records;
-    acc.sum = new Dec(packed.sum);
+    acc.sum = new MoneySum(new Dec(packed.sum));
     acc.numbers = packed.numbers;
     acc.extreme = packed.extreme === null ? null : new Dec(packed.extreme);
+    if (acc.texts && packed.texts) for (const text of packed.texts) acc.texts.add(text);
     if (acc.distinct && packed.distinct) for (const key of packed.distinct) acc.distinct.add(key);
     return acc;
   }
@@ -74,11 +96,11 @@ export class Accumulator {
       case "count":
         return new Dec(this.records);
       case "count_distinct":
-        return new Dec(this.distinct?.size ?? 0);
+        return new Dec((this.distinct?.size ?? 0) + (this.texts?.size ?? 0));
       case "sum":
-        return this.sum;
+        return this.sum.total();
       case "avg":
-        return this.numbers === 0 ? null : this.sum.div(this.numbers);
+        return this.numbers === 0 ? null : this.sum.total().div(this.numbers);
       case "min":
       case "max":
         return this.extreme;
@@ -86,7 +108,9 @@ export class Accumulator {
   }
 }
 
+/** A value other than text as a key (text is kept as it is, in a set of its own): a number by its decimal text (1.50 and 1.5 are one value), the rest by type. */
 function distinctKey(value: Exclude<Value, null>): string {
   if (isDec(value)) return `n:${value.toString()}`;
   return `${typeof value}:${String(value)}`;
 }
+

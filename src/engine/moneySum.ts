@@ -5,7 +5,7 @@
  * lane per scale, each moved into the decimal total before it could leave
  * the range where doubles count exactly. Anything else adds as a decimal.
  */
-import { Dec, ZERO } from "../money.js";
+import { Dec, ZERO, decFromUnits } from "../money.js";
 
 /** Lanes for scales 0..MAX_LANE_SCALE; finer amounts add as decimals. */
 export const MAX_LANE_SCALE = 6;
@@ -31,13 +31,13 @@ export class MoneySum {
   /** `units` × 10^-scale; `units` must be a safe integer (at most 15 digits). */
   addUnits(units: number, scale: number): void {
     if (scale > MAX_LANE_SCALE) {
-      this.decimal = this.decimal.plus(new Dec(units).div(10 ** scale));
+      this.decimal = this.decimal.plus(decFromUnits(units, scale));
       return;
     }
     const lane = (this.lanes[scale] as number) + units;
     if (Math.abs(lane) < LANE_LIMIT) this.lanes[scale] = lane;
     else {
-      this.decimal = this.decimal.plus(new Dec(lane - units).div(10 ** scale)).plus(new Dec(units).div(10 ** scale));
+      this.decimal = this.decimal.plus(decFromUnits(lane - units, scale)).plus(decFromUnits(units, scale));
       this.lanes[scale] = 0;
     }
   }
@@ -65,7 +65,7 @@ export class MoneySum {
     let total = this.decimal;
     for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) {
       const lane = this.lanes[scale] as number;
-      if (lane !== 0) total = total.plus(new Dec(lane).div(10 ** scale));
+      if (lane !== 0) total = total.plus(decFromUnits(lane, scale));
     }
     return total;
   }

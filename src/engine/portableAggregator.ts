@@ -10,9 +10,7 @@ import { RepMatcher } from "./repMatcher.js";
 import type { Rep } from "./roster.js";
 import type { MonthKey } from "./monthKeys.js";
 import { SourceAggregator } from "./sourceAggregator.js";
-
-/** This module, for a reader thread to load before its first part. */
-export const PORTABLE_AGGREGATOR_MODULE = import.meta.url;
+import { PORTABLE_AGGREGATOR_MODULE } from "./portableAggregatorModule.js";
 
 interface AggregatorSpec {
   source: string;

@@ -65,6 +65,8 @@ interface MetricPlan {
   date: number;
   where: RecordFn | null;
   value: RecordFn | null;
+  /** the column the value is, when it is a bare column (a money value read as units then adds without a decimal) */
+  valueColumn: number;
   kind: Accumulator["kind"];
   daily: boolean;
 }
@@ -104,7 +106,10 @@ export class SourceAggregator {
     const dailyMetric = config.anomalies?.period_end_share?.metric;
     this.metrics = Object.entries(config.metrics).flatMap(([name, m]) =>
       m.source === source && m.formula === undefined
-        ? [{ name, date: at(m.date ?? ""), where: m.where ? compileForRecords(m.where, columns, reads) : null, value: m.value ? compileForRecords(m.value, columns, reads) : null, kind: m.aggregate ?? "count", daily: name === dailyMetric }]
+        ? [{
+            name, date: at(m.date ?? ""), where: m.where ? compileForRecords(m.where, columns, reads) : null, value: m.value ? compileForRecords(m.value, columns, reads) : null,
+            valueColumn: m.value === undefined ? -1 : at(m.value.trim()), kind: m.aggregate ?? "count", daily: name === dailyMetric,
+          }]
         : [],
     );
     this.components = (config.commission?.plans ?? []).flatMap((plan, p) =>
@@ -236,9 +241,17 @@ export class SourceAggregator {
     const month = this.monthAt[metric.date] ?? monthOfDay(date.day);
     if (this.keepMonths !== null && !this.keepMonths.has(month)) return;
     if (metric.where && !isTrue(metric.where(record))) return;
+    const monthly = accumulatorFor(this.data.monthly, metric.name, month, rep, metric.kind);
+    const daily = metric.daily ? accumulatorFor(this.data.daily, metric.name, date.day, rep, metric.kind) : null;
+    const deferred = record.deferred;
+    if (monthly.takesUnits && deferred !== undefined && deferred.index === metric.valueColumn && record.values[deferred.index] === undefined) {
+      monthly.addUnits(deferred.units, deferred.scale);
+      daily?.addUnits(deferred.units, deferred.scale);
+      return;
+    }
     const value = metric.value ? metric.value(record) : null;
-    accumulatorFor(this.data.monthly, metric.name, month, rep, metric.kind).add(value);
-    if (metric.daily) accumulatorFor(this.data.daily, metric.name, date.day, rep, metric.kind).add(value);
+    monthly.add(value);
+    daily?.add(value);
   }
 
   private noteOwner(owner: OwnerState, first: MonthKey, second: MonthKey, more: MonthKey[] | null, record: SourceRecord): void {

@@ -6,14 +6,13 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import type { LoadedConfig } from "../config/loadConfig.js";
 import type { Config } from "../config/schema.js";
 import { RESERVED_SOURCES, dateColumnsOf } from "../config/scopes.js";
-import { ReaderPool } from "./parallel/readerPool.js";
+import type { ReaderPool } from "./parallel/readerPool.js";
 import { readerSettings } from "./readerSettings.js";
 import { readSource, type ReadSourceContext, type RecordSink } from "./readSource.js";
-import { isXlsx, resolveFiles, type SourceFile } from "./resolveFiles.js";
+import { resolveFiles, type SourceFile } from "./resolveFiles.js";
 import type { SourceData, SourceRecord, SourceSummary } from "./sourceData.js";
 
 export interface IngestedFile {
@@ -45,27 +44,6 @@ export async function readHeldSources(loaded: LoadedConfig, progress?: Progress)
     files.push(...fingerprints);
   }
   return { held, files };
-}
-
-/**
- * Reader threads for the run, when some record source has a CSV file large
- * enough to be read in parts (none otherwise: a small run does not pay for
- * threads it would not use). Started at once, so that they boot while the
- * roster is read; `preload` names the modules the sinks will need there.
- */
-export async function readerPoolFor(loaded: LoadedConfig, preload: readonly string[]): Promise<ReaderPool | undefined> {
-  const { threads, partMinBytes, straightforward } = readerSettings();
-  if (threads < 2 || straightforward) return undefined;
-  for (const [name, source] of Object.entries(loaded.config.sources)) {
-    if (RESERVED_SOURCES.has(name) || source.key !== undefined) continue;
-    // a path that does not resolve is reported when the source is read
-    const files = await resolveFiles(source.path, loaded.baseDir).catch(() => []);
-    for (const file of files) {
-      const size = await stat(file.path).then((s) => s.size, () => 0);
-      if (!isXlsx(file.path) && size >= partMinBytes) return new ReaderPool(threads, preload);
-    }
-  }
-  return undefined;
 }
 
 /**

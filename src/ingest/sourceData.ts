@@ -1,6 +1,6 @@
 import type { Anomaly } from "../anomalies/anomaly.js";
 import type { Value } from "../expr/value.js";
-import { Dec } from "../money.js";
+import { decFromUnits } from "../money.js";
 
 /** One accepted record: its values in the order of the source's columns, and where it came from. */
 export interface SourceRecord {
@@ -22,10 +22,9 @@ export interface LazyCells {
   value(index: number, generation: number): Value;
 }
 
-/** `27500.53` as text and as 2750053 units at scale 2 (units has at most 15 digits: exact in a double). */
+/** `27500.53` as 2750053 units at scale 2 (units has at most 15 digits: exact in a double). */
 export interface DeferredMoney {
   index: number;
-  text: string;
   units: number;
   scale: number;
 }
@@ -36,7 +35,7 @@ export function valueAt(record: SourceRecord, index: number): Value {
   if (value !== undefined) return value;
   const deferred = record.deferred;
   if (deferred !== undefined && deferred.index === index) {
-    const built = new Dec(deferred.text);
+    const built = decFromUnits(deferred.units, deferred.scale);
     record.values[index] = built;
     return built;
   }

@@ -15,7 +15,7 @@ import type { MappedColumn } from "../mapHeader.js";
 import type { ReadSourceContext } from "../readSource.js";
 import type { Value } from "../../expr/value.js";
 import type { DeferredMoney, LazyCells } from "../sourceData.js";
-import { Dec, ZERO } from "../../money.js";
+import { Dec, ZERO, decFromUnits } from "../../money.js";
 import { ByteMemo } from "./byteMemo.js";
 import type { RecordView } from "./byteScanner.js";
 
@@ -128,7 +128,7 @@ export class FastRowReader implements LazyCells {
         const start = view.starts[column.field] as number;
         const end = view.ends[column.field] as number;
         if (scanPlain(view.buf, start, end, false) && plainDigits <= SAFE_DIGITS && plainUnits !== 0) {
-          this.deferred = { index: i, text: view.buf.toString("latin1", start, end), units: plainUnits, scale: plainScale };
+          this.deferred = { index: i, units: plainUnits, scale: plainScale };
           continue; // values[i] stays empty: valueAt builds it
         }
       }
@@ -140,10 +140,11 @@ export class FastRowReader implements LazyCells {
       }
       values[i] = result.value;
     }
-    if (this.currencyIndex >= 0) {
-      const currency = values[this.currencyIndex];
+    const currency = this.currencyIndex >= 0 ? values[this.currencyIndex] : null;
+    // the plan currency itself (most rows), or none: nothing to convert
+    if (currency !== null && currency !== this.ctx.currency) {
       if (this.deferred !== undefined && typeof currency === "string" && currency.trim() !== "" && currency.trim().toUpperCase() !== this.ctx.currency) {
-        values[this.deferred.index] = new Dec(this.deferred.text); // converted below: build it now
+        values[this.deferred.index] = decFromUnits(this.deferred.units, this.deferred.scale); // converted below: build it now
         this.deferred = undefined;
       }
       if (convertCurrency(values, this.currencyIndex, this.moneyIndexes, this.ctx) !== null) return null;

@@ -50,4 +50,31 @@ describe("Accumulator", () => {
     acc.add(new Dec("0.2"));
     expect(acc.result()?.toString()).toBe("0.3");
   });
+
+  it("adds amounts given as integer units exactly, alongside decimals", () => {
+    const sum = new Accumulator("sum");
+    sum.addUnits(2_750_053, 2); // 27500.53
+    sum.add(new Dec("0.47"));
+    sum.addUnits(-1, 0); // -1
+    expect(sum.result()?.toString()).toBe("27500"); // 27500.53 + 0.47 - 1
+    expect(sum.records).toBe(3);
+    const avg = new Accumulator("avg");
+    avg.addUnits(15, 1); // 1.5
+    avg.add(new Dec("2.5"));
+    expect(avg.result()?.toString()).toBe("2"); // (1.5 + 2.5) / 2
+    expect(avg.takesUnits && sum.takesUnits).toBe(true);
+    expect(new Accumulator("max").takesUnits).toBe(false);
+  });
+
+  it("counts text and numbers apart, and keeps them apart through pack and unpack", () => {
+    const acc = new Accumulator("count_distinct");
+    for (const value of ["1.5", new Dec("1.5"), new Dec("1.50"), "Acme", "Acme", true, "true"]) acc.add(value);
+    // "1.5" (text), 1.5 (1.50 is the same number), "Acme", true, "true": 5
+    expect(acc.result()?.toString()).toBe("5");
+    const copy = Accumulator.unpack(acc.pack());
+    copy.add("1.5"); // already there as text
+    copy.add(new Dec("1.5")); // already there as a number
+    expect(copy.result()?.toString()).toBe("5");
+    expect(copy.records).toBe(9);
+  });
 });
