@@ -299,7 +299,7 @@ function dateArb(format: DateFormat, withTime: boolean): fc.Arbitrary<string> {
     return `${y}-${pad(m)}-${pad(d)}`;
   });
 }
-const HOSTILE_DATES = ["", " 2026-10-05 ", "\u00A02026-10-06\u3000", "N/A", "-", "null", "garbage", "10/05/2026", "2026-13-01", "2026-02-29", "2026-10-05 25:00", "２０２６-10-05", "2026-10-5"];
+const HOSTILE_DATES = ["", " 2026-10-05 ", "2026-00-10", "2026-10-00", "2026-10-32", "0000-01-01", "1989-12-31", "2090-01-01", "9999-12-31", "2024-02-29", "\u00A02026-10-06\u3000", "N/A", "-", "null", "garbage", "10/05/2026", "2026-13-01", "2026-02-29", "2026-10-05 25:00", "２０２６-10-05", "2026-10-5"];
 
 /** A plain decimal: `units` at `scale` (the byte scanner's fast shape), with a sign and leading zeros sometimes. */
 const plainDecimalArb = fc

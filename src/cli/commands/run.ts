@@ -2,9 +2,6 @@
 import { SEVERITY_ORDER, type Severity } from "../../anomalies/anomaly.js";
 import { AnomaliesFound } from "../../errors.js";
 import { computeRun } from "../../pipeline.js";
-import { resultsJson } from "../../report/resultsJson.js";
-import { renderAnomalySummary, renderRanking } from "../../report/terminalReport.js";
-import { writeOutputs } from "../../writeOutputs.js";
 import { useColor, write, type CommandIO } from "../io.js";
 import { progressLine } from "../progress.js";
 
@@ -19,9 +16,23 @@ export interface RunCommandOptions {
   quiet: boolean;
 }
 
+/** The modules that write and print: loaded while the sources are read (this thread mostly waits then), not before. */
+function outputModules() {
+  return Promise.all([import("../../writeOutputs.js"), import("../../report/terminalReport.js"), import("../../report/resultsJson.js")]);
+}
+
 export async function runCommand(options: RunCommandOptions, io: CommandIO): Promise<void> {
   const progress = options.quiet ? null : progressLine(io);
-  const outcome = await computeRun({ config: options.config, cwd: io.cwd, period: options.period, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
+  let loading: ReturnType<typeof outputModules> | null = null;
+  const onProgress = (source: string, rows: number): void => {
+    if (loading === null) {
+      loading = outputModules();
+      loading.catch(() => undefined); // awaited below, after the run
+    }
+    progress?.update(source, rows);
+  };
+  const outcome = await computeRun({ config: options.config, cwd: io.cwd, period: options.period, progress: onProgress }).finally(() => progress?.done());
+  const [{ writeOutputs }, { renderAnomalySummary, renderRanking }, { resultsJson }] = await (loading ?? outputModules());
   const written = await writeOutputs(outcome, options.out, io.cwd);
   if (options.json) await write(io.stdout, resultsJson(outcome));
   else if (!options.quiet) await write(io.stdout, renderRanking(outcome, { color: useColor(io.stdout, io.env) }));

@@ -8,6 +8,7 @@
  * builds. Columns no consumer reads and that cannot fail (optional text)
  * are not decoded at all.
  */
+import { CalendarDate, dayFromYMD, isValidYMD } from "../../dates/calendarDate.js";
 import { coerceText, type CoerceResult } from "../coerce.js";
 import type { ColumnPlan } from "../coerceRow.js";
 import { convertCurrency } from "../convertCurrency.js";
@@ -27,6 +28,10 @@ const NINE_DIGIT = 0x39;
 const PLAIN_DIGITS = 20;
 /** Up to this many digits the units of a plain decimal are exact in a double. */
 const SAFE_DIGITS = 15;
+
+/** Years whose `yyyy-mm-dd` dates are kept in a table (372 slots a year: 12 months of 31 days). */
+const ISO_FIRST_YEAR = 1990;
+const ISO_SLOTS = 100 * 372;
 
 /** A valid value nobody reads: not built. */
 const UNREAD: CoerceResult = { ok: true, value: "" };
@@ -48,6 +53,8 @@ interface ColumnReader {
   textByBytes: boolean;
   /** required text a consumer may read: once its bytes prove it filled, decoded only if read (as `lazy`) */
   lazyWhenFilled: boolean;
+  /** a date column with no format of its own: `2026-10-05` is read straight from its ten bytes */
+  isoDate: boolean;
   memo: ByteMemo<CoerceResult>;
   /** what an empty cell reads as: the column's default, or null */
   whenEmpty: CoerceResult;
@@ -64,6 +71,8 @@ export class FastRowReader implements LazyCells {
   /** whether the row just read left a value to be read lazily */
   leftLazy = false;
   private view: RecordView | null = null;
+  /** the dates read from `yyyy-mm-dd`, by ISO_SLOTS' slot (valid dates only) */
+  private readonly isoDates = new Array<CoerceResult | undefined>(ISO_SLOTS);
 
   constructor(
     plans: readonly ColumnPlan[],
@@ -95,6 +104,7 @@ export class FastRowReader implements LazyCells {
         lazy: later && read && type === "string" && !plan.required,
         textByBytes: type === "string" && (plan.options.nullValues ?? []).length === 0,
         lazyWhenFilled: later && read && type === "string" && plan.required && (plan.options.nullValues ?? []).length === 0,
+        isoDate: type === "date" && plan.options.format === undefined && (plan.options.nullValues ?? []).length === 0,
         memo: new ByteMemo<CoerceResult>(),
         whenEmpty,
       };
@@ -161,6 +171,26 @@ export class FastRowReader implements LazyCells {
     return value ?? (column.whenEmpty.ok ? column.whenEmpty.value : null);
   }
 
+  /** `yyyy-mm-dd` at `start` as the date coerceText reads it, or undefined for anything else (an impossible date included). */
+  private isoDate(buf: Buffer, start: number): CoerceResult | undefined {
+    if (buf[start + 4] !== MINUS || buf[start + 7] !== MINUS) return undefined;
+    const year = digitsAt(buf, start, 4);
+    const month = digitsAt(buf, start + 5, 2);
+    const day = digitsAt(buf, start + 8, 2);
+    if (year < 0 || month < 0 || day < 0) return undefined;
+    // a slot per year, month and day of ISO_FIRST_YEAR..: no hashing; other years are read the usual way
+    if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+    const slot = (year - ISO_FIRST_YEAR) * 372 + (month - 1) * 31 + (day - 1);
+    if (slot < 0 || slot >= ISO_SLOTS) return undefined;
+    let known = this.isoDates[slot];
+    if (known === undefined) {
+      if (!isValidYMD(year, month, day)) return undefined; // coerceText words the problem
+      known = { ok: true, value: new CalendarDate(dayFromYMD(year, month, day), null) };
+      this.isoDates[slot] = known;
+    }
+    return known;
+  }
+
   private cell(view: RecordView, column: ColumnReader): CoerceResult {
     const buf = view.buf;
     const start = view.starts[column.field] as number;
@@ -168,6 +198,10 @@ export class FastRowReader implements LazyCells {
     if (view.escaped[column.field] === 1) return coerceText(view.text(column.field), column.plan.options);
     // filled text nobody reads: valid whatever it says (trimming leaves a visible character)
     if (column.checkOnly && column.textByBytes && hasVisibleAscii(buf, start, end)) return UNREAD;
+    if (column.isoDate && end - start === 10) {
+      const date = this.isoDate(buf, start);
+      if (date !== undefined) return date;
+    }
     if (column.numeric) {
       if (column.checkOnly) {
         if (scanPlain(buf, start, end, column.integer)) return UNREAD;
@@ -182,6 +216,17 @@ export class FastRowReader implements LazyCells {
     column.memo.set(buf, start, end, result);
     return result;
   }
+}
+
+/** The number written by `count` ASCII digits at `start`, or -1. */
+function digitsAt(buf: Buffer, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const b = buf[i] as number;
+    if (b < ZERO_DIGIT || b > NINE_DIGIT) return -1;
+    value = value * 10 + (b - ZERO_DIGIT);
+  }
+  return value;
 }
 
 /** Whether the bytes hold a printable ASCII character other than the space: then the text is not blank once trimmed. */
