@@ -17,6 +17,7 @@ import type { MappedColumn } from "./mapHeader.js";
 import { rawText, type RawRow } from "./rawRow.js";
 import type { Pass, ReadSourceContext, RecordSink } from "./readSource.js";
 import type { SourceFile } from "./resolveFiles.js";
+import type { SourceRecord } from "./sourceData.js";
 
 /** What the files of one pass share: the duplicate tracker and the count of records handed on. */
 export interface ScanState {
@@ -54,6 +55,7 @@ export class FileScan {
   known: KnownHeader | null = null;
   private footer = new FooterGuard(false);
   private fast: FastRowReader | null = null;
+  private record: SourceRecord | null = null;
   private readonly repIndex: number;
   private readonly keyIndex: number;
 
@@ -104,7 +106,20 @@ export class FileScan {
     }
     state.records++;
     const fast = this.fast;
-    this.s.sink.add({ values, file: this.s.fileIndex, row: view.row, deferred: fast.deferred, lazy: fast.leftLazy ? fast : undefined, generation: fast.generation });
+    const lazy = fast.leftLazy ? fast : undefined;
+    if (this.s.used === null) {
+      // a sink that may keep its records (the roster): a record of its own each
+      this.s.sink.add({ values, file: this.s.fileIndex, row: view.row, deferred: fast.deferred, lazy, generation: fast.generation });
+      return true;
+    }
+    // a sink that reads a record during `add` alone (columnsRead): one record object for every row
+    const record = (this.record ??= { values, file: this.s.fileIndex, row: 0 });
+    record.values = values;
+    record.row = view.row;
+    record.deferred = fast.deferred;
+    record.lazy = lazy;
+    record.generation = fast.generation;
+    this.s.sink.add(record);
     return true;
   }
 

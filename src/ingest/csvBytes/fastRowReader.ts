@@ -64,8 +64,9 @@ export class FastRowReader implements LazyCells {
   private readonly columns: ColumnReader[];
   private readonly currencyIndex: number;
   private readonly moneyIndexes: number[];
-  /** the deferred money value of the row just read, if any */
+  /** the deferred money value of the row just read, if any (one object, reused from row to row) */
   deferred: DeferredMoney | undefined = undefined;
+  private readonly deferredSlot: DeferredMoney = { index: -1, units: 0, scale: 0 };
   /** counts the rows read: a lazy value is only there while its row is the latest */
   generation = 0;
   /** whether the row just read left a value to be read lazily */
@@ -138,7 +139,11 @@ export class FastRowReader implements LazyCells {
         const start = view.starts[column.field] as number;
         const end = view.ends[column.field] as number;
         if (scanPlain(view.buf, start, end, false) && plainDigits <= SAFE_DIGITS && plainUnits !== 0) {
-          this.deferred = { index: i, units: plainUnits, scale: plainScale };
+          const slot = this.deferredSlot;
+          slot.index = i;
+          slot.units = plainUnits;
+          slot.scale = plainScale;
+          this.deferred = slot;
           continue; // values[i] stays empty: valueAt builds it
         }
       }
