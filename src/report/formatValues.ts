@@ -32,9 +32,21 @@ export function metricJson(config: Config, metric: string, value: Dec | null): s
   return isMoneyMetric(config, metric) ? moneyFixed(value, config.currency) : value.toNumber();
 }
 
+/** Scores rounded so far: every output shows the same scores, and a decimal round trip per cell is not cheap. */
+const roundedScores = new Map<number, number>();
+const ROUNDED_SCORES_KEPT = 100_000;
+
 /** Scores are reported to 2 decimals (ties compare the unrounded values). */
 export function roundScore(score: number | null): number | null {
-  return score === null ? null : new Dec(score).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber();
+  if (score === null) return null;
+  if (score === 0) return new Dec(score).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber(); // 0 and -0 share a Map key
+  let rounded = roundedScores.get(score);
+  if (rounded === undefined) {
+    rounded = new Dec(score).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber();
+    if (roundedScores.size >= ROUNDED_SCORES_KEPT) roundedScores.clear();
+    roundedScores.set(score, rounded);
+  }
+  return rounded;
 }
 
 const TIER_PALETTE = ["FFD966", "A9D08E", "C6E0B4", "FCE4D6", "F4B084", "F8CBAD", "D9D9D9"];
