@@ -50,7 +50,8 @@ async function ingest(loaded: LoadedConfig, requested: Period | null, progress: 
   try {
     return await ingestWith(loaded, requested, progress, pool);
   } finally {
-    await pool?.close();
+    // not waited for: stopping a thread takes tens of milliseconds, and nothing is left to hear from them
+    pool?.close().catch(() => undefined);
   }
 }
 
