@@ -26,13 +26,18 @@ export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: str
   if (clash) throw new InputError(`refusing to write there: ${clash}; choose another output folder with -o`, outDir);
   await ensureFolder(dir, outDir);
   const { currency } = outcome.loaded.config;
-  await writeWorkbook(reportWorkbook(outcome), join(dir, "report.xlsx"));
-  const commissions = commissionsWorkbook(outcome);
-  await writeWorkbook(commissions, join(dir, "commissions.xlsx"));
-  await writeCsv(commissionsSheet(outcome), join(dir, "commissions.csv"));
-  await writeWorkbook({ currency, minorUnits: minorUnits(currency), sheets: [anomaliesSheet(outcome.anomalies)] }, join(dir, "anomalies.xlsx"));
-  await writeFileAtomic(join(dir, "results.json"), resultsJson(outcome));
-  await writeFileAtomic(join(dir, "report.html"), renderHtmlReport(outcome));
+  // each file is built here in turn; its compression and disk writes go on while the next one is built
+  const writes = [
+    () => writeWorkbook(reportWorkbook(outcome), join(dir, "report.xlsx")),
+    () => writeWorkbook(commissionsWorkbook(outcome), join(dir, "commissions.xlsx")),
+    () => writeCsv(commissionsSheet(outcome), join(dir, "commissions.csv")),
+    () => writeWorkbook({ currency, minorUnits: minorUnits(currency), sheets: [anomaliesSheet(outcome.anomalies)] }, join(dir, "anomalies.xlsx")),
+    () => writeFileAtomic(join(dir, "results.json"), resultsJson(outcome)),
+    () => writeFileAtomic(join(dir, "report.html"), renderHtmlReport(outcome)),
+  ];
+  const settled = await Promise.allSettled(writes.map(async (write) => write()));
+  // the first failure in the order of OUTPUT_FILES, whichever failed first
+  for (const outcomeOfWrite of settled) if (outcomeOfWrite.status === "rejected") throw outcomeOfWrite.reason;
   return targets;
 }
 
