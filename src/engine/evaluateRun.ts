@@ -65,7 +65,12 @@ export function evaluateRun({ config, held, aggregates, period }: EngineInput): 
   const unranked = scored.map((rep) => {
     const tenure = rep.hired === null ? 0 : tenureMonths(rep.hired, lastDay);
     const card = chooseScorecard({ rep, tenureMonths: tenure });
-    const targetOf = (metric: string) => resolveTarget(config, targets.index, rep, metric, period);
+    // each target is resolved once per rep: the scorecard and the metric table both ask
+    const resolved = new Map<string, ReturnType<typeof resolveTarget>>();
+    const targetOf = (metric: string) => {
+      if (!resolved.has(metric)) resolved.set(metric, resolveTarget(config, targets.index, rep, metric, period));
+      return resolved.get(metric) ?? null;
+    };
     const scoring = scoreRep(card, config.metrics, (metric) => table.get(metric)?.get(rep.id), targetOf);
     const metrics: Record<string, RepMetric> = {};
     for (const [name, spec] of Object.entries(config.metrics)) {
@@ -73,7 +78,9 @@ export function evaluateRun({ config, held, aggregates, period }: EngineInput): 
       const target = targetOf(name);
       const actual = result?.actual ?? null;
       const onCard = scoring.rows.find((row) => row.metric === name);
-      const attainment = actual !== null && target && !target.value.isZero() ? attainmentOf(actual, target.value, spec.better, card.cap).attainment.toNumber() : null;
+      // the scorecard worked out the attainment of a metric it scored; any other is worked out here
+      const attainment =
+        onCard?.attainment ?? (actual !== null && target && !target.value.isZero() ? attainmentOf(actual, target.value, spec.better, card.cap).attainment.toNumber() : null);
       metrics[name] = { actual, target: target?.value ?? null, targetSource: target?.source ?? null, attainment, capped: onCard?.capped ?? null, records: result?.records ?? null };
     }
     for (const row of scoring.rows) {
