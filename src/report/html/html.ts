@@ -34,6 +34,6 @@ function partText(value: HtmlPart): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Html) return value.text;
   if (typeof value === "string") return escapeHtml(value);
-  if (typeof value === "number") return escapeHtml(String(value));
+  if (typeof value === "number") return String(value); // digits, a sign, a point, an exponent, Infinity or NaN: nothing to escape
   return value.map(partText).join("");
 }
