@@ -53,13 +53,13 @@ function parseOptions(argv: string[]): Options {
 const log = (text: string): void => void process.stderr.write(`${text}\n`);
 const say = (text = ""): void => void process.stdout.write(`${text}\n`);
 
-/** Runs a command `runs` times; fails on a non-zero exit. */
-async function measureRuns(label: string, runs: number, command: string, args: string[]): Promise<ProcessMeasure[]> {
+/** Runs a command `runs` times; fails on a non-zero exit. `count` names the run in the log when it is one of a series run elsewhere. */
+async function measureRuns(label: string, runs: number, command: string, args: string[], count?: string): Promise<ProcessMeasure[]> {
   const measures: ProcessMeasure[] = [];
   for (let i = 1; i <= runs; i++) {
     const m = await measureProcess(command, args, REPO_ROOT);
     if (m.exitCode !== 0) throw new Error(`${label} exited with ${m.exitCode}:\n${m.stderr}`);
-    log(`  ${label} ${i}/${runs}: ${fixed(m.seconds, 2)} s, peak RSS ${fixed(m.peakRssMb, 0)} MB`);
+    log(`  ${label} ${count ?? `${i}/${runs}`}: ${fixed(m.seconds, 2)} s, peak RSS ${fixed(m.peakRssMb, 0)} MB`);
     measures.push(m);
   }
   return measures;
@@ -94,16 +94,17 @@ interface CsvOutcome {
 async function benchCsv(scale: number, dir: string, config: string, options: Options, out: string): Promise<CsvOutcome> {
   const counts = countsFor(scale);
   await warmPageCache([FILES.roster, FILES.deals, FILES.activities].map((f) => path.join(dir, f)));
-  log(`kpi run on deals + activities (${scale}×):`);
-  const kpi = summarise("kpi run (end to end)", await measureRuns("kpi run", options.runs, process.execPath, kpiArgs(config, out)));
-  let duck: EngineRow | null = null;
-  let duckOutputs: DuckOutput[] = [];
-  if (options.duckdb) {
-    log(`DuckDB, ${options.threads} threads (${scale}×):`);
-    const measures = await measureRuns("DuckDB", options.runs, process.execPath, [path.join(DIST_BENCH_DIR, "duckdbAggregate.js"), dir, BENCH_PERIOD, String(options.threads)]);
-    duck = summarise(`DuckDB (read_csv_auto, ${options.threads} threads)`, measures);
-    duckOutputs = measures.map((m) => JSON.parse(m.stdout) as DuckOutput);
+  log(`kpi run on deals + activities${options.duckdb ? ", and DuckDB with " + String(options.threads) + " threads, in turn" : ""} (${scale}×):`);
+  // kpi and DuckDB take turns, so that a spell of load on a shared machine falls on both rather than on one engine's runs
+  const kpiMeasures: ProcessMeasure[] = [];
+  const duckMeasures: ProcessMeasure[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    kpiMeasures.push(...(await measureRuns("kpi run", 1, process.execPath, kpiArgs(config, out), `${i + 1}/${options.runs}`)));
+    if (options.duckdb) duckMeasures.push(...(await measureRuns("DuckDB", 1, process.execPath, [path.join(DIST_BENCH_DIR, "duckdbAggregate.js"), dir, BENCH_PERIOD, String(options.threads)], `${i + 1}/${options.runs}`)));
   }
+  const kpi = summarise("kpi run (end to end)", kpiMeasures);
+  const duck: EngineRow | null = options.duckdb ? summarise(`DuckDB (read_csv_auto, ${options.threads} threads)`, duckMeasures) : null;
+  const duckOutputs = duckMeasures.map((m) => JSON.parse(m.stdout) as DuckOutput);
   const rows = counts.deals + counts.activities;
   say(`\n## ${scale}×: ${thousands(counts.deals)} deals + ${thousands(counts.activities)} activities, period ${BENCH_PERIOD}, median of ${options.runs}\n`);
   say(engineTable(duck ? [kpi, duck] : [kpi]));
@@ -111,6 +112,8 @@ async function benchCsv(scale: number, dir: string, config: string, options: Opt
   if (duck) {
     const querySeconds = median(duckOutputs.map((o) => o.query_seconds));
     say(`kpi / DuckDB = ${fixed(kpi.seconds / duck.seconds, 2)} (both as processes); DuckDB's query alone took ${fixed(querySeconds, 2)} s in-process, kpi / that = ${fixed(kpi.seconds / querySeconds, 2)}.`);
+    const turns = kpiMeasures.map((m, i) => fixed(m.seconds / (duckMeasures[i]?.seconds ?? Number.NaN), 2));
+    say(`Turn by turn (each kpi run over the DuckDB run right after it): ${turns.join(", ")}.`);
   }
   let mismatches = 0;
   if (options.verify && duckOutputs[0]) mismatches = await verify(out, duckOutputs[0]);
