@@ -184,7 +184,7 @@ async function scanCsvBytes(job: FileJob, rows: FileScan, newRows: () => FileSca
   }
   const size = (await stat(file.path)).size;
   const portable = job.sink.portable;
-  if (portable !== undefined && wantsParts(size, job.sink, config, job.ctx.pool)) {
+  if (portable !== undefined && wantsParts(file.path, size, job.sink, config, job.ctx.pool)) {
     const footer = await readFileInParts({ ...job, source: job.name, dialect, size, rows, portable, pool: job.ctx.pool });
     if (footer !== null) return { rows, footer };
     rows = newRows(); // the parts did not meet at their cuts: read it here, from the start

@@ -10,6 +10,7 @@
  *   the straightforward way (to compare the two).
  */
 import { availableParallelism } from "node:os";
+import { isXlsx } from "./resolveFiles.js";
 
 export interface ReaderSettings {
   threads: number;
@@ -28,4 +29,9 @@ export function readerSettings(env: NodeJS.ProcessEnv = process.env): ReaderSett
     partMinBytes: Number.isInteger(partMinBytes) && partMinBytes > 0 ? partMinBytes : DEFAULT_PART_MIN_BYTES,
     straightforward: env["KPI_READER"] === "csv-parse",
   };
+}
+
+/** Whether a file of a source is read in parts on reader threads, by the settings: a CSV of partMinBytes or more, of a source without a key (duplicates are judged across the whole source). */
+export function readInParts(source: { key?: string | undefined }, path: string, size: number, settings: ReaderSettings = readerSettings()): boolean {
+  return settings.threads > 1 && !settings.straightforward && source.key === undefined && !isXlsx(path) && size >= settings.partMinBytes;
 }

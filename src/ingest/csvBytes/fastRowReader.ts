@@ -3,10 +3,12 @@
  * well formed — or null, and then the row is read the straightforward way
  * (`coerceRow`), which finds and words every problem. Whatever this reads
  * equals what `coerceRow` would give: each cell goes through the same
- * `coerceText`, memoised per distinct text; a plain decimal such as
- * `20000.00` is the one shortcut, and it builds the same Dec `parseDecimal`
- * builds. Columns no consumer reads and that cannot fail (optional text)
- * are not decoded at all.
+ * `coerceText`, memoised per distinct text, except for three shapes read
+ * from the bytes themselves: a plain decimal such as `20000.00` (the same Dec
+ * `parseDecimal` builds), a `yyyy-mm-dd` date in a column without a format,
+ * and filled text (a visible ASCII character: valid once trimmed). Columns
+ * no consumer reads and that cannot fail (optional text) are not decoded at
+ * all; read text is decoded only when it is read.
  */
 import { CalendarDate, dayFromYMD, isValidYMD } from "../../dates/calendarDate.js";
 import { coerceText, type CoerceResult } from "../coerce.js";

@@ -19,7 +19,7 @@ import type { RawRow } from "../rawRow.js";
 import type { CsvDialect } from "../readCsvRows.js";
 import type { Pass, ReadSourceContext, RecordSink } from "../readSource.js";
 import type { SourceFile } from "../resolveFiles.js";
-import { readerSettings } from "../readerSettings.js";
+import { readInParts, readerSettings } from "../readerSettings.js";
 import { lineBreaksBetween } from "../csvBytes/lineBreaks.js";
 import type { PartResult, PortableSink } from "./filePart.js";
 import type { ReaderPool } from "./readerPool.js";
@@ -42,9 +42,9 @@ export interface FileInParts {
   pool: ReaderPool;
 }
 
-/** Whether a file is worth reading in parts at all. */
-export function wantsParts(size: number, sink: RecordSink, config: SourceConfig, pool: ReaderPool | undefined): pool is ReaderPool {
-  return pool !== undefined && sink.portable !== undefined && config.key === undefined && size >= readerSettings().partMinBytes;
+/** Whether a file is read in parts: by the settings (readInParts), when there are threads and the sink can be built on them. */
+export function wantsParts(path: string, size: number, sink: RecordSink, config: SourceConfig, pool: ReaderPool | undefined): pool is ReaderPool {
+  return pool !== undefined && sink.portable !== undefined && readInParts(config, path, size);
 }
 
 class HeaderFound extends Error {}

@@ -50,10 +50,6 @@ export class ReaderPool {
     });
   }
 
-  get size(): number {
-    return this.threads.length;
-  }
-
   /** Read a part on the thread with the least left to read; `onProgress` hears the rows it has read so far. */
   readPart(task: PartTask, onProgress: (rows: number) => void = () => undefined): Promise<PartResult> {
     const running = this.threads.filter((t) => t.stopped === null);

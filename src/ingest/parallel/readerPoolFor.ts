@@ -7,8 +7,8 @@
 import { stat } from "node:fs/promises";
 import type { LoadedConfig } from "../../config/loadConfig.js";
 import { RESERVED_SOURCES } from "../../config/scopes.js";
-import { readerSettings } from "../readerSettings.js";
-import { isXlsx, resolveFiles } from "../resolveFiles.js";
+import { readInParts, readerSettings } from "../readerSettings.js";
+import { resolveFiles } from "../resolveFiles.js";
 import { ReaderPool } from "./readerPool.js";
 
 /**
@@ -18,15 +18,14 @@ import { ReaderPool } from "./readerPool.js";
  * roster is read; `preload` names the modules the sinks will need there.
  */
 export async function readerPoolFor(loaded: LoadedConfig, preload: readonly string[]): Promise<ReaderPool | undefined> {
-  const { threads, partMinBytes, straightforward } = readerSettings();
-  if (threads < 2 || straightforward) return undefined;
+  const settings = readerSettings();
   for (const [name, source] of Object.entries(loaded.config.sources)) {
-    if (RESERVED_SOURCES.has(name) || source.key !== undefined) continue;
+    if (RESERVED_SOURCES.has(name)) continue;
     // a path that does not resolve is reported when the source is read
     const files = await resolveFiles(source.path, loaded.baseDir).catch(() => []);
     for (const file of files) {
       const size = await stat(file.path).then((s) => s.size, () => 0);
-      if (!isXlsx(file.path) && size >= partMinBytes) return new ReaderPool(threads, preload);
+      if (readInParts(source, file.path, size, settings)) return new ReaderPool(settings.threads, preload);
     }
   }
   return undefined;
