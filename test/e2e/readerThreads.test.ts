@@ -21,7 +21,7 @@ const dist = (path: string): string => pathToFileURL(join(ROOT, "dist", path)).h
 const ROWS = 60_000;
 const dir = mkdtempSync(join(tmpdir(), "kpi-reader-threads-"));
 
-function writeWorld(options: { deals?: string } = {}): string {
+function writeWorld(options: { deals?: string; dealsKeyed?: boolean } = {}): string {
   writeFileSync(join(dir, "roster.csv"), "Rep,Name,Team,Role,Hired\nR1,Ann,East,ae,2024-01-01\nR2,Bo,West,ae,2024-01-01\n");
   const lines = ["Id,Owner,Type,Date"];
   // row i: owner R1 or R2 in turn, a visit on every third row, dated 1..28 October
@@ -41,7 +41,7 @@ function writeWorld(options: { deals?: string } = {}): string {
       "period: month",
       "sources:",
       "  roster: { path: roster.csv, key: rep, columns: { rep: Rep, name: Name, team: Team, role: Role, hired: { from: Hired, type: date } } }",
-      "  deals: { path: deals.csv, columns: { id: Deal, rep: Owner, amount: { from: Amount, type: money }, closed: { from: Closed, type: date } } }",
+      `  deals: { path: deals.csv, ${options.dealsKeyed ? "key: id, " : ""}columns: { id: Deal, rep: Owner, amount: { from: Amount, type: money }, closed: { from: Closed, type: date } } }`,
       "  activities: { path: activities.csv, columns: { id: Id, rep: Owner, type: Type, at: { from: Date, type: date } } }",
       "metrics:",
       '  visits: { source: activities, where: \'type == "visit"\', date: at, aggregate: count, unit: count }',
@@ -92,6 +92,21 @@ describe("reader threads", () => {
     // both sources went through the threads side by side: 30,000 deals each at 10.01 = 300,300.00
     const revenue = JSON.parse(parts.json) as { reps: { rep: string; metrics: { revenue: { actual: string } } }[] };
     expect(revenue.reps.map((r) => r.metrics.revenue.actual)).toEqual(["300300.00", "300300.00"]);
+  }, 120_000);
+
+  it("read a keyed source on this thread while another is read in parts, with the results of one thread", async () => {
+    // deals has a key: judged for duplicates across the whole file, so read here, synchronously, while the threads read activities
+    const config = writeWorld({ dealsKeyed: true });
+    const parts = await run(config, { KPI_THREADS: "2", KPI_PART_MIN_BYTES: "1" });
+    const single = await run(config, { KPI_THREADS: "1" });
+    expect(parts.json).toBe(single.json);
+    expect(parts.progress).toEqual([20_000, 40_000]); // activities in two parts of 30,000
+    expect(parts.dealsProgress).toEqual([20_000, 40_000, 60_000]); // deals in one read
+    const results = JSON.parse(parts.json) as { reps: { metrics: { revenue: { actual: string }; visits: { actual: number } } }[] };
+    expect(results.reps.map((r) => [r.metrics.revenue.actual, r.metrics.visits.actual])).toEqual([
+      ["300300.00", 10_000],
+      ["300300.00", 10_000],
+    ]);
   }, 120_000);
 
   it("report the first failing source in config order, whichever failed first", async () => {
