@@ -12,7 +12,7 @@
  */
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { parse, type Options as CsvOptions } from "csv-parse";
+import type { Options as CsvOptions } from "csv-parse";
 import { InputError } from "../errors.js";
 import { MAX_RECORD_CHARS } from "./csvLimits.js";
 import { lineBreaks, type CsvRow } from "./csvRowShape.js";
@@ -72,6 +72,8 @@ export async function* readCsvRows(path: string, displayName: string, options: C
   const { encoding, bomLength, delimiter, hintLine } = await csvDialect(path, displayName, options);
   const limit = options.maxRecordChars ?? MAX_RECORD_CHARS;
 
+  // csv-parse is loaded only when a file is read through it (most UTF-8 files go to the byte scanner)
+  const { parse } = await import("csv-parse");
   const input = createReadStream(path, { start: bomLength, highWaterMark: options.chunkBytes ?? 1024 * 1024 });
   const decoder = new StrictDecoder(encoding);
   const parser = parse(csvParseOptions(delimiter, limit));

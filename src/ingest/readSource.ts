@@ -22,7 +22,7 @@ import { csvDialect, readCsvRows } from "./readCsvRows.js";
 import type { PortableSink } from "./parallel/filePart.js";
 import { readFileInParts, wantsParts } from "./parallel/readFileInParts.js";
 import type { ReaderPool } from "./parallel/readerPool.js";
-import { readXlsxRows, type MergedRange } from "./readXlsxRows.js";
+import type { MergedRange } from "./readXlsxRows.js";
 import { isXlsx, type SourceFile } from "./resolveFiles.js";
 import type { SourceRecord, SourceSummary } from "./sourceData.js";
 
@@ -135,9 +135,14 @@ async function scan(name: string, config: SourceConfig, files: readonly SourceFi
     let footer: RawRow[] | null = null;
     if (csv && bytes) ({ rows, footer } = await scanCsvBytes({ name, config, plans, ctx, sink, pass, file, fileIndex }, rows, newRows));
     else {
+      // the workbook reader is loaded only when a workbook is read
       const reader = csv
         ? readCsvRows(file.path, file.display, { encoding: config.encoding, delimiter: config.delimiter })
-        : readXlsxRows(file.path, file.display, { ...(config.sheet === undefined ? {} : { sheet: config.sheet }), onSheet: (info) => (rows.date1904 = info.date1904), onMergedRanges: (ranges) => (merged = ranges) });
+        : (await import("./readXlsxRows.js")).readXlsxRows(file.path, file.display, {
+            ...(config.sheet === undefined ? {} : { sheet: config.sheet }),
+            onSheet: (info) => (rows.date1904 = info.date1904),
+            onMergedRanges: (ranges) => (merged = ranges),
+          });
       for await (const row of reader) rows.offer(row);
     }
     const known = rows.known;
