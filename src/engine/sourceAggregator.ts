@@ -11,7 +11,7 @@ import type { Config } from "../config/schema.js";
 import { CalendarDate, type Day } from "../dates/calendarDate.js";
 import { isTrue } from "../expr/isTrue.js";
 import type { PortableSink } from "../ingest/parallel/filePart.js";
-import type { SourceRecord } from "../ingest/sourceData.js";
+import { deferredUnits, type SourceRecord } from "../ingest/sourceData.js";
 import { isDec, type Dec } from "../money.js";
 import { MoneySum } from "./moneySum.js";
 import { Accumulator } from "./accumulator.js";
@@ -223,8 +223,8 @@ export class SourceAggregator {
   /** The record's money (its source's first money column) into a running total. */
   private addMoney(sum: MoneySum, record: SourceRecord): void {
     if (this.moneyAt < 0) return;
-    const deferred = record.deferred;
-    if (deferred !== undefined && deferred.index === this.moneyAt && record.values[this.moneyAt] === undefined) sum.addUnits(deferred.units, deferred.scale);
+    const deferred = deferredUnits(record, this.moneyAt);
+    if (deferred !== undefined) sum.addUnits(deferred.units, deferred.scale);
     else {
       const money = record.values[this.moneyAt];
       if (isDec(money)) sum.add(money);
@@ -243,8 +243,8 @@ export class SourceAggregator {
     if (metric.where && !isTrue(metric.where(record))) return;
     const monthly = accumulatorFor(this.data.monthly, metric.name, month, rep, metric.kind);
     const daily = metric.daily ? accumulatorFor(this.data.daily, metric.name, date.day, rep, metric.kind) : null;
-    const deferred = record.deferred;
-    if (monthly.takesUnits && deferred !== undefined && deferred.index === metric.valueColumn && record.values[deferred.index] === undefined) {
+    const deferred = monthly.takesUnits ? deferredUnits(record, metric.valueColumn) : undefined;
+    if (deferred !== undefined) {
       monthly.addUnits(deferred.units, deferred.scale);
       daily?.addUnits(deferred.units, deferred.scale);
       return;

@@ -29,6 +29,12 @@ export interface DeferredMoney {
   scale: number;
 }
 
+/** The record's value at `index` as integer units, while it is a deferred money value not yet built as a decimal; undefined otherwise. */
+export function deferredUnits(record: SourceRecord, index: number): DeferredMoney | undefined {
+  const deferred = record.deferred;
+  return deferred !== undefined && deferred.index === index && record.values[index] === undefined ? deferred : undefined;
+}
+
 /** A record's value, building a deferred money value on first use. */
 export function valueAt(record: SourceRecord, index: number): Value {
   const value = record.values[index];

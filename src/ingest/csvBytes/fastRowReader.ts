@@ -13,7 +13,7 @@
 import { CalendarDate, dayFromYMD, isValidYMD } from "../../dates/calendarDate.js";
 import { coerceText, type CoerceResult } from "../coerce.js";
 import type { ColumnPlan } from "../coerceRow.js";
-import { convertCurrency } from "../convertCurrency.js";
+import { convertCurrency, currencyToConvert } from "../convertCurrency.js";
 import type { MappedColumn } from "../mapHeader.js";
 import type { ReadSourceContext } from "../readSource.js";
 import type { Value } from "../../expr/value.js";
@@ -45,7 +45,7 @@ interface ColumnReader {
   skip: boolean;
   numeric: boolean;
   integer: boolean;
-  /** a plain decimal here is handed on as text and units, its Dec built only if read */
+  /** a plain decimal here is handed on as integer units, its Dec built only if read */
   defer: boolean;
   /** no consumer reads the column: it is only checked, and a plain decimal is not built */
   checkOnly: boolean;
@@ -93,8 +93,9 @@ export class FastRowReader implements LazyCells {
       // the currency is read here, to convert money, whoever else reads it
       const read = used === null || used.has(i) || i === this.currencyIndex;
       const later = used !== null && i !== this.currencyIndex && !direct.has(i);
-      // a null value such as "0" or "-1" looks like a plain number: with null values, every cell goes through coerceText
-      const plainShortcuts = (plan.options.nullValues ?? []).length === 0 && plan.options.decimal !== ",";
+      // a null value ("0", "-", "1900-01-01") may look like any shortcut's shape: with null values, every cell goes through coerceText
+      const noNullValues = (plan.options.nullValues ?? []).length === 0;
+      const plainShortcuts = noNullValues && plan.options.decimal !== ",";
       const whenEmpty = plan.defaultValue === undefined ? { ok: true as const, value: null } : coerceText(plan.defaultValue, plan.options);
       return {
         field: mapped[i]?.index ?? -1,
@@ -105,9 +106,9 @@ export class FastRowReader implements LazyCells {
         defer: later && i === firstMoney && plainShortcuts,
         checkOnly: !read,
         lazy: later && read && type === "string" && !plan.required,
-        textByBytes: type === "string" && (plan.options.nullValues ?? []).length === 0,
-        lazyWhenFilled: later && read && type === "string" && plan.required && (plan.options.nullValues ?? []).length === 0,
-        isoDate: type === "date" && plan.options.format === undefined && (plan.options.nullValues ?? []).length === 0,
+        textByBytes: type === "string" && noNullValues,
+        lazyWhenFilled: later && read && type === "string" && plan.required && noNullValues,
+        isoDate: type === "date" && plan.options.format === undefined && noNullValues,
         memo: new ByteMemo<CoerceResult>(),
         whenEmpty,
       };
@@ -157,10 +158,8 @@ export class FastRowReader implements LazyCells {
       }
       values[i] = result.value;
     }
-    const currency = this.currencyIndex >= 0 ? values[this.currencyIndex] : null;
-    // the plan currency itself (most rows), or none: nothing to convert
-    if (currency !== null && currency !== this.ctx.currency) {
-      if (this.deferred !== undefined && typeof currency === "string" && currency.trim() !== "" && currency.trim().toUpperCase() !== this.ctx.currency) {
+    if (this.currencyIndex >= 0 && currencyToConvert(values[this.currencyIndex], this.ctx.currency) !== null) {
+      if (this.deferred !== undefined) {
         values[this.deferred.index] = decFromUnits(this.deferred.units, this.deferred.scale); // converted below: build it now
         this.deferred = undefined;
       }
