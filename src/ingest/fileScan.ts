@@ -47,6 +47,8 @@ export interface FileScanSetup {
   used: ReadonlySet<number> | null;
   /** the header, when already found by someone else (a part of a file read on another thread) */
   known?: KnownHeader | undefined;
+  /** the byte reader of an earlier part of the same file, to reuse (with what it has learnt) rather than build again */
+  fast?: FastRowReader | undefined;
 }
 
 export class FileScan {
@@ -54,7 +56,8 @@ export class FileScan {
   date1904 = false;
   known: KnownHeader | null = null;
   private footer = new FooterGuard(false);
-  private fast: FastRowReader | null = null;
+  /** reads the plainly well-formed rows from their bytes, once the header is known */
+  fast: FastRowReader | null = null;
   private record: SourceRecord | null = null;
   private readonly repIndex: number;
   private readonly keyIndex: number;
@@ -136,7 +139,7 @@ export class FileScan {
   private found(known: KnownHeader): void {
     this.known = known;
     this.footer = new FooterGuard(known.footerEnabled);
-    this.fast = new FastRowReader(this.s.plans, known.mapped, this.s.used, this.s.ctx, new Set([this.repIndex, this.keyIndex].filter((i) => i >= 0)));
+    this.fast = this.s.fast ?? new FastRowReader(this.s.plans, known.mapped, this.s.used, this.s.ctx, new Set([this.repIndex, this.keyIndex].filter((i) => i >= 0)));
   }
 
   private handle(row: RawRow & { lastLine?: number }, known: KnownHeader): void {

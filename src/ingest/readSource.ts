@@ -189,12 +189,14 @@ async function scanCsvBytes(job: FileJob, rows: FileScan, newRows: () => FileSca
   }
   const size = (await stat(file.path)).size;
   const portable = job.sink.portable;
+  let from = { start: dialect.bomLength, line: 1 };
   if (portable !== undefined && wantsParts(file.path, size, job.sink, config, job.ctx.pool)) {
-    const footer = await readFileInParts({ ...job, source: job.name, dialect, size, rows, portable, pool: job.ctx.pool });
-    if (footer !== null) return { rows, footer };
-    rows = newRows(); // the parts did not meet at their cuts: read it here, from the start
+    const read = await readFileInParts({ ...job, source: job.name, dialect, size, rows, portable, pool: job.ctx.pool });
+    if (Array.isArray(read)) return { rows, footer: read };
+    if (read === null) rows = newRows(); // the header was not found near the start: read it all here, from the start
+    else from = read; // the rest of the file, from where the parts stopped meeting at their cuts
   }
-  scanCsvFile(file.path, dialect.delimiter, { start: dialect.bomLength, end: size, line: 1 }, (view) => {
+  scanCsvFile(file.path, dialect.delimiter, { start: from.start, end: size, line: from.line }, (view) => {
     if (dialect.hintLine && view.row === 1) return;
     if (!rows.tryFast(view)) rows.offer({ row: view.row, lastLine: view.lastLine, cells: view.cells() });
   });

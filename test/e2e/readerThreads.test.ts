@@ -21,12 +21,12 @@ const dist = (path: string): string => pathToFileURL(join(ROOT, "dist", path)).h
 const ROWS = 60_000;
 const dir = mkdtempSync(join(tmpdir(), "kpi-reader-threads-"));
 
-function writeWorld(options: { deals?: string; dealsKeyed?: boolean } = {}): string {
+function writeWorld(options: { deals?: string; dealsKeyed?: boolean; activities?: string } = {}): string {
   writeFileSync(join(dir, "roster.csv"), "Rep,Name,Team,Role,Hired\nR1,Ann,East,ae,2024-01-01\nR2,Bo,West,ae,2024-01-01\n");
   const lines = ["Id,Owner,Type,Date"];
   // row i: owner R1 or R2 in turn, a visit on every third row, dated 1..28 October
   for (let i = 0; i < ROWS; i++) lines.push(`A${i},R${(i % 2) + 1},${i % 3 === 0 ? "visit" : "call"},2026-10-${String((i % 28) + 1).padStart(2, "0")}`);
-  writeFileSync(join(dir, "activities.csv"), `${lines.join("\n")}\n`);
+  writeFileSync(join(dir, "activities.csv"), options.activities ?? `${lines.join("\n")}\n`);
   const deals = ["Deal,Owner,Amount,Closed"];
   // deal i: owner R1 on even rows, 10.01 each, closed on 1..28 October
   for (let i = 0; i < ROWS; i++) deals.push(`D${i},R${(i % 2) + 1},10.01,2026-10-${String((i % 28) + 1).padStart(2, "0")}`);
@@ -70,6 +70,13 @@ async function run(config: string, env: Record<string, string>): Promise<{ json:
   }
 }
 
+/** Progress of a file of ROWS rows read in four parts of about ROWS / 4 rows each, reported as each is merged. */
+function expectFourParts(progress: readonly number[]): void {
+  expect(progress).toHaveLength(4);
+  expect(progress.at(-1)).toBe(ROWS);
+  progress.forEach((rows, i) => expect(rows - (progress[i - 1] ?? 0)).toBeGreaterThan(ROWS / 4 - 500)); // cuts land at the next line break
+}
+
 describe("reader threads", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -78,9 +85,10 @@ describe("reader threads", () => {
     const parts = await run(config, { KPI_THREADS: "2", KPI_PART_MIN_BYTES: "1" });
     const single = await run(config, { KPI_THREADS: "1" });
     expect(parts.json).toBe(single.json);
-    // each reader counts every 20,000 rows: two parts of 30,000 rows each report once, so the line reads 20,000 then 40,000
-    expect(parts.progress).toEqual([20_000, 40_000]);
-    expect(parts.dealsProgress).toEqual([20_000, 40_000]);
+    // two threads, two parts each: four parts of about 60,000 / 4 = 15,000 rows, too few for a thread's own count (every
+    // 20,000 rows); the line moves as each part is merged, in file order, and ends at every row
+    expectFourParts(parts.progress);
+    expectFourParts(parts.dealsProgress);
     // one thread reports at 20,000, 40,000 and 60,000
     expect(single.progress).toEqual([20_000, 40_000, 60_000]);
     // 60,000 rows, a visit on every third: 20,000 visits, half each
@@ -100,13 +108,30 @@ describe("reader threads", () => {
     const parts = await run(config, { KPI_THREADS: "2", KPI_PART_MIN_BYTES: "1" });
     const single = await run(config, { KPI_THREADS: "1" });
     expect(parts.json).toBe(single.json);
-    expect(parts.progress).toEqual([20_000, 40_000]); // activities in two parts of 30,000
+    expectFourParts(parts.progress); // activities in parts
     expect(parts.dealsProgress).toEqual([20_000, 40_000, 60_000]); // deals in one read
     const results = JSON.parse(parts.json) as { reps: { metrics: { revenue: { actual: string }; visits: { actual: number } } }[] };
     expect(results.reps.map((r) => [r.metrics.revenue.actual, r.metrics.visits.actual])).toEqual([
       ["300300.00", 10_000],
       ["300300.00", 10_000],
     ]);
+  }, 120_000);
+
+  it("go on reading on this thread from the first part whose cut falls inside a quoted line break", async () => {
+    // the first half of the rows is plain; after that every row holds a note with a line break inside quotes, so a cut
+    // (just after a line feed) there lands inside a note about every other time: the part before it runs past the cut
+    const lines = ["Id,Owner,Type,Date,Note"];
+    for (let i = 0; i < ROWS; i++) lines.push(`A${i},R${(i % 2) + 1},${i % 3 === 0 ? "visit" : "call"},2026-10-01,${i < ROWS / 2 ? "plain" : '"call\nback"'}`);
+    const config = writeWorld({ activities: `${lines.join("\n")}\n` });
+    const parts = await run(config, { KPI_THREADS: "2", KPI_PART_MIN_BYTES: "1" });
+    const single = await run(config, { KPI_THREADS: "1" });
+    expect(parts.json).toBe(single.json);
+    // the first part (plain rows only) was merged; the second ran past its cut, so from it on the file was read here,
+    // which reports its count every 20,000 rows
+    const [merged, ...here] = parts.progress;
+    expect(merged).toBeGreaterThan(ROWS / 4 - 500);
+    expect(merged).toBeLessThan(20_000);
+    expect(here).toEqual([20_000, 40_000, 60_000]);
   }, 120_000);
 
   it("report the first failing source in config order, whichever failed first", async () => {

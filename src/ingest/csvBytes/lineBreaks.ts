@@ -1,10 +1,13 @@
 /** Counting physical lines in a byte range of a file, to number the rows of a part of it read elsewhere. */
 import { closeSync, openSync, readSync } from "node:fs";
 
+/** One buffer for every count (each is synchronous). */
+let shared: Buffer | null = null;
+
 /** Line breaks in bytes [from, to) of a file: LF, CRLF and a lone CR count one each. */
 export function lineBreaksBetween(path: string, from: number, to: number): number {
   const fd = openSync(path, "r");
-  const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+  const buf = (shared ??= Buffer.allocUnsafe(1024 * 1024));
   let breaks = 0;
   let carriedCr = false;
   try {

@@ -7,20 +7,50 @@ import { planColumns } from "../coerceRow.js";
 import { Irregular, scanCsvFile } from "../csvBytes/scanCsvFile.js";
 import { DuplicateTracker } from "../duplicateTracker.js";
 import { FileScan } from "../fileScan.js";
+import type { FastRowReader } from "../csvBytes/fastRowReader.js";
 import { PassRecorder } from "../passRecorder.js";
 import type { BuiltSink, PartProgress, PartResult, PartTask } from "./filePart.js";
 import type { ReaderThreadData } from "./readerPool.js";
 
+/**
+ * The sink of each source read here, built for its first part and emptied
+ * for each later one: the functions compiled from its metrics' expressions
+ * stay the same, so the code optimised around them in the first part serves
+ * the next (new ones each part would undo that, at a cost of tens of
+ * milliseconds a part). A thread serves one run, in which a source's sink is
+ * always built from the same spec.
+ */
+const sinks = new Map<string, BuiltSink>();
+
+async function sinkFor(task: PartTask): Promise<BuiltSink> {
+  const key = JSON.stringify([task.sinkModule, task.source]);
+  let built = sinks.get(key);
+  if (built === undefined) {
+    const { buildPortableSink } = (await import(task.sinkModule)) as { buildPortableSink: (spec: unknown) => BuiltSink };
+    sinks.set(key, (built = buildPortableSink(task.sinkSpec)));
+  } else built.sink.reset();
+  return built;
+}
+
+/**
+ * The byte reader of the latest file read here, kept for its next part: its
+ * memos of what each distinct text reads as are then learnt once per thread,
+ * not once per part. A reader depends only on the source, the file and its
+ * header, which the key names.
+ */
+let latestReader: { key: string; reader: FastRowReader } | null = null;
+
 async function readPart(task: PartTask, onProgress: (rows: number) => void): Promise<PartResult> {
-  const { buildPortableSink } = (await import(task.sinkModule)) as { buildPortableSink: (spec: unknown) => BuiltSink };
-  const built = buildPortableSink(task.sinkSpec);
+  const built = await sinkFor(task);
   const ctx = { currency: task.currency, fx: task.fx, required: new Set(task.required) };
   const plans = planColumns(task.config, ctx.required);
   const recorder = new PassRecorder(task.source, task.config, (_source, rows) => onProgress(rows));
   const rows = new FileScan({
     config: task.config, plans, ctx, sink: built.sink, pass: recorder.pass, state: { tracker: new DuplicateTracker(), records: 0 },
     file: task.file, fileIndex: task.fileIndex, csv: true, used: built.sink.columnsRead?.() ?? null, known: task.known,
+    fast: latestReader?.key === readerKey(task) ? latestReader.reader : undefined,
   });
+  if (rows.fast !== null) latestReader = { key: readerKey(task), reader: rows.fast };
   try {
     const end = scanCsvFile(task.file.path, task.delimiter, task.range, (view) => {
       if (!rows.tryFast(view)) rows.offer({ row: view.row, lastLine: view.lastLine, cells: view.cells() });
@@ -31,6 +61,10 @@ async function readPart(task: PartTask, onProgress: (rows: number) => void): Pro
     if (error instanceof Irregular) return { kind: "irregular", reason: error.message };
     throw error;
   }
+}
+
+function readerKey(task: PartTask): string {
+  return JSON.stringify([task.source, task.file.path, task.fileIndex, task.known.mapped]);
 }
 
 /** Read a part and post its result, or what went wrong: every task gets exactly one answer. */

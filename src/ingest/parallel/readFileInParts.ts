@@ -1,20 +1,22 @@
 /**
  * A large UTF-8 CSV file read on several threads: this thread finds the
- * header, the data is cut into byte ranges at line breaks, and each range is
- * read by a worker into its own copy of the sink; the parts are then handed
- * back in file order, which gives what one read would have given.
+ * header, the data is cut into many byte ranges at line breaks, and each
+ * range is read by a worker into its own copy of the sink; the parts are
+ * then handed back in file order (each as soon as the ones before it are
+ * in), which gives what one read would have given. There are several parts
+ * per thread, so that a thread that runs out of work finds some, and the
+ * threads finish together.
  *
  * A cut can land inside a quoted field that holds a line break. The part
  * before it then does not end exactly at the cut (the reader of that part,
- * which started at a true record boundary, runs past it); such a read is
- * thrown away and the file is read on this thread instead. So is one whose
- * part ends while a possible footer is being held back.
+ * which started at a true record boundary, runs past it); from that part on,
+ * the file is read on this thread instead. So it is when a part ends while
+ * a possible footer is being held back.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import type { SourceConfig } from "../../config/schema.js";
 import type { ColumnPlan } from "../coerceRow.js";
 import { Irregular, scanCsvFile } from "../csvBytes/scanCsvFile.js";
-import type { FileScan } from "../fileScan.js";
 import type { RawRow } from "../rawRow.js";
 import type { CsvDialect } from "../readCsvRows.js";
 import type { Pass, ReadSourceContext, RecordSink } from "../readSource.js";
@@ -22,6 +24,7 @@ import type { SourceFile } from "../resolveFiles.js";
 import { readInParts, readerSettings } from "../readerSettings.js";
 import { lineBreaksBetween } from "../csvBytes/lineBreaks.js";
 import type { PartResult, PortableSink } from "./filePart.js";
+import type { FileScan, KnownHeader } from "../fileScan.js";
 import type { ReaderPool } from "./readerPool.js";
 
 /** The header must be within this many bytes of the start for a file to be read in parts. */
@@ -50,11 +53,28 @@ export function wantsParts(path: string, size: number, sink: RecordSink, config:
 class HeaderFound extends Error {}
 
 /**
- * Reads the file in parts. Returns the footer rows held back at its end, or
- * null when the file must be read on this thread after all (nothing of it has
- * reached the sink or the pass then, except the header, which `rows` has).
+ * A file is cut into at least this many parts per thread, so that a thread
+ * that runs out of work finds some... (Each part costs a few milliseconds on
+ * both sides: packing what it gathered, and merging that here.)
  */
-export async function readFileInParts(job: FileInParts): Promise<RawRow[] | null> {
+const PARTS_PER_THREAD = 2;
+/** ...and into parts of at most this many bytes, so that the last part read is not a long one. */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
+
+/** Where this thread is to go on reading the file: from this record on, with the scan that read the header. */
+export interface ReadOnHere {
+  start: number;
+  line: number;
+}
+
+/**
+ * Reads the file in parts. Returns the footer rows held back at its end when
+ * the parts read it all; or where to go on reading it on this thread (every
+ * record before that has reached the sink and the pass); or null when the
+ * file must be read on this thread from the start (nothing of it has reached
+ * the sink or the pass then, except the header, which `rows` has).
+ */
+export async function readFileInParts(job: FileInParts): Promise<RawRow[] | ReadOnHere | null> {
   const { file, dialect, rows, size } = job;
   const found: { start: number; line: number }[] = [];
   try {
@@ -72,41 +92,65 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | null
   const known = rows.known;
   const data = found[0];
   if (data === undefined || known === null) return null;
-  const { start, line } = data;
-  const cuts = cutsAtLineBreaks(file.path, start, size, readerSettings().threads);
-  if (cuts.length < 3) return null;
-  // each part starts as soon as the line it starts on is known; the line breaks before it are counted here, meanwhile
-  const parts: Promise<PartResult>[] = [];
+  const threads = readerSettings().threads;
+  const cuts = cutsAtLineBreaks(file.path, data.start, size, Math.max(threads * PARTS_PER_THREAD, Math.ceil((size - data.start) / MAX_PART_BYTES)));
+  if (cuts.length < 3) return data;
   const partRows: number[] = [];
   const progress = job.ctx.progress;
-  const onProgress = (part: number) => (rows: number): void => {
+  const counted = (part: number, rows: number): void => {
     partRows[part] = rows;
     progress?.(job.source, partRows.reduce((sum, n) => sum + (n ?? 0), 0));
   };
-  let partLine = line;
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    if (i > 0) partLine += lineBreaksBetween(file.path, cuts[i - 1] as number, cuts[i] as number);
-    parts.push(
-      job.pool.readPart({
-        source: job.source, config: job.config, currency: job.ctx.currency, fx: job.ctx.fx, required: [...job.ctx.required], file, fileIndex: job.fileIndex,
-        delimiter: dialect.delimiter, known, sinkModule: job.portable.module, sinkSpec: job.portable.spec,
-        range: { start: cuts[i] as number, end: cuts[i + 1] as number, line: partLine, partial: i + 2 < cuts.length },
-      }, onProgress(i)),
-    );
-  }
-  const results = await Promise.all(parts);
-  for (const result of results) {
+  const parts = postParts(job, known, cuts, data.line, counted);
+  for (const part of parts) part.catch(() => undefined); // a part not waited for (after one that ends the loop) fails quietly
+  // each part is merged as soon as it and the ones before it are in, while the threads read on
+  for (let i = 0; i < parts.length; i++) {
+    const result = await (parts[i] as Promise<PartAt>);
     if (result.kind === "irregular") throw new Irregular(result.reason);
     if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack });
+    const last = i === parts.length - 1;
+    if (!last && !(result.end.offset === cuts[i + 1] && result.idle)) return { start: cuts[i] as number, line: result.line }; // this part is read again, here
+    job.pass.onPart(result);
+    job.portable.absorb(result.packed);
+    counted(i, result.read);
+    if (last) return result.footer;
   }
-  const done = results.filter((r): r is Extract<PartResult, { kind: "done" }> => r.kind === "done");
-  const seamless = done.every((r, i) => i === done.length - 1 || (r.end.offset === cuts[i + 1] && r.idle));
-  if (!seamless) return null;
-  for (const part of done) {
-    job.pass.onPart(part);
-    job.portable.absorb(part.packed);
+  return [];
+}
+
+type PartAt = PartResult & { line: number };
+
+/**
+ * Hands the parts to the threads, each as soon as the line it starts on is
+ * known: the line breaks before it are counted here, a part at a time, so
+ * that the threads are given their next part between two counts.
+ */
+function postParts(job: FileInParts, known: KnownHeader, cuts: readonly number[], firstLine: number, counted: (part: number, rows: number) => void): Promise<PartAt>[] {
+  const { file, dialect } = job;
+  const parts: Promise<PartAt>[] = [];
+  let line = firstLine;
+  let lineKnown: Promise<number> = Promise.resolve(firstLine);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    if (i > 0) {
+      const from = cuts[i - 1] as number;
+      const to = cuts[i] as number;
+      lineKnown = lineKnown.then(() => new Promise<number>((resolve) => setImmediate(() => resolve((line += lineBreaksBetween(file.path, from, to))))));
+    }
+    const start = cuts[i] as number;
+    const end = cuts[i + 1] as number;
+    const partial = i + 2 < cuts.length;
+    parts.push(
+      lineKnown.then((partLine) =>
+        job.pool
+          .readPart({
+            source: job.source, config: job.config, currency: job.ctx.currency, fx: job.ctx.fx, required: [...job.ctx.required], file, fileIndex: job.fileIndex,
+            delimiter: dialect.delimiter, known, sinkModule: job.portable.module, sinkSpec: job.portable.spec, range: { start, end, line: partLine, partial },
+          }, (rows) => counted(i, rows))
+          .then((result) => ({ ...result, line: partLine })),
+      ),
+    );
   }
-  return done[done.length - 1]?.footer ?? [];
+  return parts;
 }
 
 /** Offsets that cut [start, end) into about `parts` ranges, each cut just after a line feed; start and end included. */

@@ -3,16 +3,19 @@
  * large file (they boot while the roster is read), kept for every part of
  * every source, and stopped when the sources are read.
  *
- * A part goes to a thread the moment it is asked for: to the thread with the
- * fewest bytes still to read. A thread reads its parts one after the other,
- * so it never waits for this thread to hand it the next one (this thread may
- * be busy reading a small source, or merging the parts of another).
+ * Parts wait in one queue, in the order they were asked for, and a thread
+ * takes the next one when it has finished its own: a thread that happens to
+ * read quickly reads more parts, and the threads run out of work at about
+ * the same time (a file is cut into many small parts for that). A thread
+ * never waits long for its next part: this thread hands it on as soon as it
+ * hears the last one is done, between its own steps (which are short: a
+ * small source is read in chunks, a part is merged in milliseconds).
  */
 import { Worker } from "node:worker_threads";
 import type { PartProgress, PartResult, PartTask } from "./filePart.js";
 
 interface Waiting {
-  bytes: number;
+  task: PartTask;
   onProgress: (rows: number) => void;
   resolve: (result: PartResult) => void;
   reject: (error: Error) => void;
@@ -20,10 +23,8 @@ interface Waiting {
 
 interface ReaderThread {
   worker: Worker;
-  /** its parts, in the order it reads them: the first is being read */
-  parts: Waiting[];
-  /** bytes of its parts not yet read */
-  bytes: number;
+  /** the part it is reading, if any */
+  reading: Waiting | null;
   /** why it stopped, once it has */
   stopped: Error | null;
 }
@@ -36,13 +37,14 @@ export interface ReaderThreadData {
 
 export class ReaderPool {
   private readonly threads: ReaderThread[];
+  private readonly queue: Waiting[] = [];
 
   constructor(threads: number, preload: readonly string[] = []) {
     const workerData: ReaderThreadData = { preload: [...preload] };
     this.threads = Array.from({ length: threads }, () => {
       const worker = new Worker(new URL("./partWorker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       worker.unref(); // a finished run exits even if a thread is still idle
-      const thread: ReaderThread = { worker, parts: [], bytes: 0, stopped: null };
+      const thread: ReaderThread = { worker, reading: null, stopped: null };
       worker.on("message", (message: PartResult | PartProgress) => this.heard(thread, message));
       worker.on("error", (error: Error) => this.failed(thread, error));
       worker.on("exit", (code) => this.failed(thread, new Error(`internal: a reader thread stopped (exit code ${code})`)));
@@ -50,16 +52,11 @@ export class ReaderPool {
     });
   }
 
-  /** Read a part on the thread with the least left to read; `onProgress` hears the rows it has read so far. */
+  /** Read a part on the first thread free for it; `onProgress` hears the rows it has read so far. */
   readPart(task: PartTask, onProgress: (rows: number) => void = () => undefined): Promise<PartResult> {
-    const running = this.threads.filter((t) => t.stopped === null);
-    const bytes = task.range.end - task.range.start;
     return new Promise((resolve, reject) => {
-      const thread = running.reduce<ReaderThread | null>((least, t) => (least === null || t.bytes < least.bytes ? t : least), null);
-      if (thread === null) return reject(this.threads[0]?.stopped ?? new Error("internal: no reader thread"));
-      thread.parts.push({ bytes, onProgress, resolve, reject });
-      thread.bytes += bytes;
-      thread.worker.postMessage(task);
+      this.queue.push({ task, onProgress, resolve, reject });
+      this.dispatch();
     });
   }
 
@@ -68,21 +65,38 @@ export class ReaderPool {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 
+  /** Hand queued parts to idle threads; when no thread is left, fail what is queued. */
+  private dispatch(): void {
+    for (const thread of this.threads) {
+      if (this.queue.length === 0) return;
+      if (thread.stopped !== null || thread.reading !== null) continue;
+      const part = this.queue.shift() as Waiting;
+      thread.reading = part;
+      thread.worker.postMessage(part.task);
+    }
+    if (this.threads.every((t) => t.stopped !== null)) {
+      const error = this.threads[0]?.stopped ?? new Error("internal: no reader thread");
+      for (const part of this.queue.splice(0)) part.reject(error);
+    }
+  }
+
   private heard(thread: ReaderThread, message: PartResult | PartProgress): void {
-    const part = thread.parts[0];
-    if (part === undefined) return;
+    const part = thread.reading;
+    if (part === null) return;
     if (message.kind === "progress") {
       part.onProgress(message.rows);
       return;
     }
-    thread.parts.shift();
-    thread.bytes -= part.bytes;
+    thread.reading = null;
+    this.dispatch(); // the next part first: the thread reads while this one is merged
     part.resolve(message);
   }
 
   private failed(thread: ReaderThread, error: Error): void {
     thread.stopped ??= error;
-    for (const part of thread.parts.splice(0)) part.reject(error);
-    thread.bytes = 0;
+    const part = thread.reading;
+    thread.reading = null;
+    part?.reject(error);
+    this.dispatch();
   }
 }
