@@ -139,7 +139,7 @@ export class FileScan {
   private found(known: KnownHeader): void {
     this.known = known;
     this.footer = new FooterGuard(known.footerEnabled);
-    this.fast = this.s.fast ?? new FastRowReader(this.s.plans, known.mapped, this.s.used, this.s.ctx, new Set([this.repIndex, this.keyIndex].filter((i) => i >= 0)));
+    this.fast = this.s.fast ?? new FastRowReader(this.s.plans, known.mapped, this.s.used, this.s.ctx, new Set([this.repIndex, this.keyIndex].filter((i) => i >= 0)), this.s.used !== null);
   }
 
   private handle(row: RawRow & { lastLine?: number }, known: KnownHeader): void {

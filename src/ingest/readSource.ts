@@ -50,7 +50,8 @@ export interface RecordSink {
    * decoded (all when absent). A sink that says this reads a record only
    * during `add` and keeps no reference to it: text values may be decoded
    * lazily, from a buffer that is reused once `add` returns, and the record
-   * object (and its deferred money) may be reused for the next row.
+   * object (its values array and its deferred money too) may be reused for
+   * the next row.
    */
   columnsRead?(): ReadonlySet<number>;
   /** how to build this sink again on another thread: then large files are read in parts, on several threads */

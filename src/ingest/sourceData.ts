@@ -17,6 +17,9 @@ export interface SourceRecord {
   generation?: number | undefined;
 }
 
+/** A slot of `SourceRecord.values` not read yet (a deferred or lazy value): `valueAt` fills it on first use. */
+export const EMPTY_SLOT = undefined as unknown as Value;
+
 /** Where a record's unread text values still are: valid only until the reader moves on to the next row. */
 export interface LazyCells {
   value(index: number, generation: number): Value;

@@ -17,7 +17,7 @@ import { convertCurrency, currencyToConvert } from "../convertCurrency.js";
 import type { MappedColumn } from "../mapHeader.js";
 import type { ReadSourceContext } from "../readSource.js";
 import type { Value } from "../../expr/value.js";
-import type { DeferredMoney, LazyCells } from "../sourceData.js";
+import { EMPTY_SLOT, type DeferredMoney, type LazyCells } from "../sourceData.js";
 import { Dec, ZERO, decFromUnits } from "../../money.js";
 import { ByteMemo } from "./byteMemo.js";
 import type { RecordView } from "./byteScanner.js";
@@ -76,6 +76,8 @@ export class FastRowReader implements LazyCells {
   private view: RecordView | null = null;
   /** the dates read from `yyyy-mm-dd`, by ISO_SLOTS' slot (valid dates only) */
   private readonly isoDates = new Array<CoerceResult | undefined>(ISO_SLOTS);
+  /** the one values array every row is read into, when the reader's rows are used one at a time; null: a new array each row */
+  private readonly reused: Value[] | null;
 
   constructor(
     plans: readonly ColumnPlan[],
@@ -85,7 +87,10 @@ export class FastRowReader implements LazyCells {
     private readonly ctx: Pick<ReadSourceContext, "currency" | "fx">,
     /** columns whose value is read straight from the values (the key, the rep): never left to be read later */
     direct: ReadonlySet<number>,
+    /** whether each row's values are done with before the next row is read (a sink that declares columnsRead): then one array serves every row */
+    oneRowAtATime = false,
   ) {
+    this.reused = oneRowAtATime ? new Array<Value>(plans.length).fill(null) : null;
     const firstMoney = plans.findIndex((p) => p.options.type === "money" && p.options.decimal !== ",");
     this.currencyIndex = plans.findIndex((p) => p.name === "currency");
     this.columns = plans.map((plan, i) => {
@@ -119,7 +124,7 @@ export class FastRowReader implements LazyCells {
   /** The values in config order, or null when the row needs the straightforward reading. */
   read(view: RecordView): Value[] | null {
     const columns = this.columns;
-    const values = new Array<Value>(columns.length);
+    const values = this.reused ?? new Array<Value>(columns.length);
     this.deferred = undefined;
     this.generation++;
     this.leftLazy = false;
@@ -132,10 +137,12 @@ export class FastRowReader implements LazyCells {
       }
       if (column.lazy && column.field >= 0) {
         this.leftLazy = true;
-        continue; // values[i] stays empty: valueAt asks value()
+        values[i] = EMPTY_SLOT; // valueAt asks value()
+        continue;
       }
       if (column.lazyWhenFilled && column.field >= 0 && view.escaped[column.field] === 0 && hasVisibleAscii(view.buf, view.starts[column.field] as number, view.ends[column.field] as number)) {
         this.leftLazy = true;
+        values[i] = EMPTY_SLOT;
         continue;
       }
       if (column.defer && column.field >= 0 && view.escaped[column.field] === 0) {
@@ -147,7 +154,8 @@ export class FastRowReader implements LazyCells {
           slot.units = plainUnits;
           slot.scale = plainScale;
           this.deferred = slot;
-          continue; // values[i] stays empty: valueAt builds it
+          values[i] = EMPTY_SLOT; // valueAt builds it
+          continue;
         }
       }
       let result = column.field < 0 ? column.whenEmpty : this.cell(view, column);
