@@ -16,9 +16,9 @@ export interface RunCommandOptions {
   quiet: boolean;
 }
 
-/** The modules that write and print: loaded while the sources are read (this thread mostly waits then), not before. */
-function outputModules() {
-  return Promise.all([import("../../writeOutputs.js"), import("../../report/terminalReport.js"), import("../../report/resultsJson.js")]);
+/** The modules that write and print: loaded while the sources are read (this thread mostly waits then), not before; the terminal report (chalk, cli-table3) only when something is printed. */
+function outputModules(quiet: boolean) {
+  return Promise.all([import("../../writeOutputs.js"), quiet ? null : import("../../report/terminalReport.js"), import("../../report/resultsJson.js")]);
 }
 
 export async function runCommand(options: RunCommandOptions, io: CommandIO): Promise<void> {
@@ -26,18 +26,18 @@ export async function runCommand(options: RunCommandOptions, io: CommandIO): Pro
   let loading: ReturnType<typeof outputModules> | null = null;
   const onProgress = (source: string, rows: number): void => {
     if (loading === null) {
-      loading = outputModules();
+      loading = outputModules(options.quiet);
       loading.catch(() => undefined); // awaited below, after the run
     }
     progress?.update(source, rows);
   };
   const outcome = await computeRun({ config: options.config, cwd: io.cwd, period: options.period, progress: onProgress }).finally(() => progress?.done());
-  const [{ writeOutputs }, { renderAnomalySummary, renderRanking }, { resultsJson }] = await (loading ?? outputModules());
+  const [{ writeOutputs }, terminal, { resultsJson }] = await (loading ?? outputModules(options.quiet));
   const written = await writeOutputs(outcome, options.out, io.cwd);
   if (options.json) await write(io.stdout, resultsJson(outcome));
-  else if (!options.quiet) await write(io.stdout, renderRanking(outcome, { color: useColor(io.stdout, io.env) }));
-  if (!options.quiet) {
-    await write(io.stderr, renderAnomalySummary(outcome.anomalies, { color: useColor(io.stderr, io.env) }));
+  else if (terminal !== null) await write(io.stdout, terminal.renderRanking(outcome, { color: useColor(io.stdout, io.env) }));
+  if (terminal !== null) {
+    await write(io.stderr, terminal.renderAnomalySummary(outcome.anomalies, { color: useColor(io.stderr, io.env) }));
     await write(io.stderr, `Wrote ${written.join(", ")}\n`);
   }
   if (options.failOn !== "never") {
