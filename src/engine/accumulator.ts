@@ -7,20 +7,22 @@
  */
 import type { Value } from "../expr/value.js";
 import { Dec, isDec } from "../money.js";
-import { MoneySum } from "./moneySum.js";
+import { MoneySum, type PackedMoneySum } from "./moneySum.js";
 
 export type AggregateKind = "sum" | "count" | "count_distinct" | "avg" | "min" | "max";
 
-/** An accumulator as plain data, to cross to another thread. */
+/** An accumulator as plain data, to cross to another thread: only what its kind keeps (a part's thousands of accumulators are cloned). */
 export interface PackedAccumulator {
   kind: AggregateKind;
   records: number;
-  sum: string;
-  numbers: number;
-  extreme: string | null;
+  /** sum and avg: the total, and how many numbers made it */
+  sum?: PackedMoneySum;
+  numbers?: number;
+  /** min and max */
+  extreme?: string | null;
   /** count_distinct: the text values, and every other value by its key */
-  texts: string[] | null;
-  distinct: string[] | null;
+  texts?: string[];
+  distinct?: string[];
 }
 
 export class Accumulator {
@@ -76,16 +78,27 @@ export class Accumulator {
   }
 
   pack(): PackedAccumulator {
-    const { kind, records, numbers } = this;
-    return { kind, records, sum: this.sum.total().toString(), numbers, extreme: this.extreme?.toString() ?? null, texts: this.texts ? [...this.texts] : null, distinct: this.distinct ? [...this.distinct] : null };
+    const { kind, records } = this;
+    switch (kind) {
+      case "count":
+        return { kind, records };
+      case "sum":
+      case "avg":
+        return { kind, records, sum: this.sum.pack(), numbers: this.numbers };
+      case "min":
+      case "max":
+        return { kind, records, numbers: this.numbers, extreme: this.extreme?.toString() ?? null };
+      case "count_distinct":
+        return { kind, records, texts: [...(this.texts ?? [])], distinct: [...(this.distinct ?? [])] };
+    }
   }
 
   static unpack(packed: PackedAccumulator): Accumulator {
     const acc = new Accumulator(packed.kind);
     acc.records = packed.records;
-    acc.sum = new MoneySum(new Dec(packed.sum));
-    acc.numbers = packed.numbers;
-    acc.extreme = packed.extreme === null ? null : new Dec(packed.extreme);
+    if (packed.sum !== undefined) acc.sum = MoneySum.unpack(packed.sum);
+    acc.numbers = packed.numbers ?? 0;
+    acc.extreme = packed.extreme === undefined || packed.extreme === null ? null : new Dec(packed.extreme);
     if (acc.texts && packed.texts) for (const text of packed.texts) acc.texts.add(text);
     if (acc.distinct && packed.distinct) for (const key of packed.distinct) acc.distinct.add(key);
     return acc;

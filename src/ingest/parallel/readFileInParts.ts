@@ -53,13 +53,13 @@ export function wantsParts(path: string, size: number, sink: RecordSink, config:
 class HeaderFound extends Error {}
 
 /**
- * A file is cut into at least this many parts per thread, so that a thread
- * that runs out of work finds some... (Each part costs a few milliseconds on
- * both sides: packing what it gathered, and merging that here.)
+ * Parts shrink toward the end of a file (guided self-scheduling): each is
+ * 1/(2 × threads) of what is left, but no smaller than this, so that a thread
+ * that finishes early finds small parts left and the threads run out of work
+ * together. (Each part costs a few milliseconds on both sides: packing what it
+ * gathered, and merging that here; hence the floor.)
  */
-const PARTS_PER_THREAD = 2;
-/** ...and into parts of at most this many bytes, so that the last part read is not a long one. */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
+const MIN_PART_BYTES = 32 * 1024 * 1024;
 
 /** Where this thread is to go on reading the file: from this record on, with the scan that read the header. */
 export interface ReadOnHere {
@@ -93,7 +93,7 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | Read
   const data = found[0];
   if (data === undefined || known === null) return null;
   const threads = readerSettings().threads;
-  const cuts = cutsAtLineBreaks(file.path, data.start, size, Math.max(threads * PARTS_PER_THREAD, Math.ceil((size - data.start) / MAX_PART_BYTES)));
+  const cuts = cutsAtLineBreaks(file.path, data.start, size, partAims(data.start, size, threads));
   if (cuts.length < 3) return data;
   const partRows: number[] = [];
   const progress = job.ctx.progress;
@@ -153,14 +153,29 @@ function postParts(job: FileInParts, known: KnownHeader, cuts: readonly number[]
   return parts;
 }
 
-/** Offsets that cut [start, end) into about `parts` ranges, each cut just after a line feed; start and end included. */
-function cutsAtLineBreaks(path: string, start: number, end: number, parts: number): number[] {
+/**
+ * Where to aim the cuts of [start, end) for `threads` threads: each part
+ * 1/(2 × threads) of what is left, down to a floor (MIN_PART_BYTES, or a
+ * quarter of a thread's share for a small file, which is then still cut in
+ * 2 × threads parts); the last part at least half the floor.
+ */
+export function partAims(start: number, end: number, threads: number): number[] {
+  const floor = Math.min(MIN_PART_BYTES, (end - start) / (2 * threads));
+  const aims: number[] = [];
+  for (let at = start; ; ) {
+    at += Math.max(floor, (end - at) / (2 * threads));
+    if (end - at < floor / 2) return aims;
+    aims.push(Math.floor(at));
+  }
+}
+
+/** Offsets that cut [start, end) just after the first line feed at or after each aim; start and end included. */
+function cutsAtLineBreaks(path: string, start: number, end: number, aims: readonly number[]): number[] {
   const cuts = [start];
   const fd = openSync(path, "r");
   const window = Buffer.allocUnsafe(64 * 1024);
   try {
-    for (let i = 1; i < parts; i++) {
-      const aim = start + Math.floor(((end - start) * i) / parts);
+    for (const aim of aims) {
       if (aim <= (cuts[cuts.length - 1] as number)) continue;
       const got = readSync(fd, window, 0, Math.min(window.length, end - aim), aim);
       const lf = window.subarray(0, got).indexOf(0x0a);

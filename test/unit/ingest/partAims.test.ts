@@ -1,0 +1,34 @@
+/**
+ * Where a large file is cut for the reader threads: parts shrink toward the
+ * end (each 1/(2 × threads) of what is left, never under the floor), so that
+ * the threads run out of work together.
+ */
+import { describe, expect, it } from "vitest";
+import { partAims } from "../../../src/ingest/parallel/readFileInParts.js";
+
+const MiB = 1024 * 1024;
+
+describe("partAims", () => {
+  it("shrink the parts of a large file down to the floor of 32 MiB", () => {
+    // 300 MiB, 2 threads: each part a quarter of what is left, at least 32 MiB
+    //   300 / 4 = 75        -> 75
+    //   225 / 4 = 56.25     -> 131.25
+    //   168.75 / 4 = 42.1875 -> 173.4375
+    //   126.5625 / 4 < 32   -> 32 each: 205.4375, 237.4375, 269.4375
+    //   30.5625 left: at least half the floor, so it is the last part (7 in all)
+    expect(partAims(0, 300 * MiB, 2).map((at) => at / MiB)).toEqual([75, 131.25, 173.4375, 205.4375, 237.4375, 269.4375]);
+  });
+
+  it("cut a small file in 2 × threads equal parts", () => {
+    // 1,000,000 bytes, 2 threads: the floor is a quarter, 250,000
+    expect(partAims(0, 1_000_000, 2)).toEqual([250_000, 500_000, 750_000]);
+    // from where the data starts (after the header)
+    expect(partAims(100, 1_000_100, 2)).toEqual([250_100, 500_100, 750_100]);
+  });
+
+  it("leave no last part smaller than half the floor", () => {
+    // 196 MiB, 2 threads: 196 / 4 = 49 -> 49; 147 / 4 = 36.75 -> 85.75; then 32 each: 117.75, 149.75; a cut at 181.75
+    // would leave 14.25 < 16, so the last part runs from 149.75 to the end (46.25 MiB)
+    expect(partAims(0, 196 * MiB, 2).map((at) => at / MiB)).toEqual([49, 85.75, 117.75, 149.75]);
+  });
+});
