@@ -23,17 +23,17 @@ import type { ReaderPool } from "./ingest/parallel/readerPool.js";
 import type { RunOutcome } from "./runOutcome.js";
 import { VERSION } from "./version.js";
 
-/** Read, evaluate and collect; `pool` (the reader threads, if any) is closed once the sources are read. */
+/** Read, evaluate and collect; `pool` (the reader threads, if any) is closed once the sources are read and hashed. */
 export async function runStages(loaded: LoadedConfig, requested: Period | null, progress: Progress | undefined, pool: ReaderPool | undefined): Promise<RunOutcome> {
   const { config } = loaded;
-  const { held, aggregates, ingested } = await ingest(loaded, requested, progress, pool);
+  const { held, aggregates, sources, files } = await ingest(loaded, requested, progress, pool);
   const period = requested ?? defaultPeriod(config, aggregates);
   if (!period) throw new InputError("no record has a date in the columns the metrics use, so there is no period to report; give one with -p", loaded.file);
   const engine = evaluateRun({ config, held, aggregates, period });
   // the previous period of the same grain, from the same accumulated inputs (for change.NAME)
   const previous = config.anomalies ? evaluateRun({ config, held, aggregates, period: previousPeriod(period) }) : null;
   const detected = detectAnomalies({ config, current: engine, previous, aggregates });
-  const ingestAnomalies = [...ingested.sources.values()].flatMap((source) => source.anomalies);
+  const ingestAnomalies = [...sources.values()].flatMap((source) => source.anomalies);
   const found = [...ingestAnomalies, ...engine.anomalies, ...detected.anomalies];
   const needsReview = repsNeedingReview(found, engine.reps.map((r) => r.rep), config.sources[ROSTER]?.match ?? []);
   const commission = computeCommission({ config, engine, aggregates, needsReview });
@@ -41,17 +41,23 @@ export async function runStages(loaded: LoadedConfig, requested: Period | null, 
   const seen = new Set(found.map((a) => `${a.code}\u0000${a.rep}\u0000${a.metric}`));
   const extra = commission.anomalies.filter((a) => !seen.has(`${a.code}\u0000${a.rep}\u0000${a.metric}`));
   const anomalies = [...found, ...extra].sort(compareAnomalies);
+  // the large files' fingerprints were worked out by a reader thread while the run was scored
+  const ingested: Ingested = { sources, held, files: await files };
   return { loaded, ingested, period, engine, commission: commission.result, changes: detected.changes, anomalies, version: VERSION };
 }
 
 
 /** Read the roster and targets whole, then stream every record source into its aggregator. */
 async function ingest(loaded: LoadedConfig, requested: Period | null, progress: Progress | undefined, pool: ReaderPool | undefined) {
+  // the threads are stopped once nothing is left to hear from them (not waited for: stopping takes tens of milliseconds)
+  const close = (): void => void pool?.close().catch(() => undefined);
   try {
-    return await ingestWith(loaded, requested, progress, pool);
-  } finally {
-    // not waited for: stopping a thread takes tens of milliseconds, and nothing is left to hear from them
-    pool?.close().catch(() => undefined);
+    const ingested = await ingestWith(loaded, requested, progress, pool);
+    ingested.files.then(close, close);
+    return ingested;
+  } catch (error) {
+    close();
+    throw error;
   }
 }
 
@@ -80,13 +86,14 @@ async function ingestWith(loaded: LoadedConfig, requested: Period | null, progre
       return summary ? [[name, summary] as const] : [];
     }),
   );
-  const ingested: Ingested = { sources, held: held.held, files: [...held.files, ...streamed.files] };
+  const files = streamed.files.then((streamedFiles) => [...held.files, ...streamedFiles]);
+  files.catch(() => undefined); // awaited once the run is scored
   // in config order, whatever order the sources finished in
   const aggregates = new Map([...streamed.sources.keys()].flatMap((name) => {
     const aggregator = aggregators.get(name);
     return aggregator ? [[name, aggregator.result()] as const] : [];
   }));
-  return { held: held.held, aggregates, ingested };
+  return { held: held.held, aggregates, sources, files };
 }
 
 function emptyRoster(): SourceData {

@@ -1,12 +1,15 @@
 /**
  * Read every source of a loaded config. The roster and the targets file are
  * small and held whole; every other source is streamed, record by record,
- * into the sink the caller gives for it. Also fingerprints each file for the
- * Run sheet. With output, the only stage that touches files.
+ * into the sink the caller gives for it. Also fingerprints each file (SHA-256)
+ * for the Run sheet: on this thread while it reads, or, with reader threads,
+ * on one of them once the source is read. With output, the only stage that
+ * touches files.
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { LoadedConfig } from "../config/loadConfig.js";
+import { InputError } from "../errors.js";
 import type { Config } from "../config/schema.js";
 import { RESERVED_SOURCES, dateColumnsOf } from "../config/scopes.js";
 import type { ReaderPool } from "./parallel/readerPool.js";
@@ -41,7 +44,7 @@ export async function readHeldSources(loaded: LoadedConfig, progress?: Progress)
     const sink: RecordSink = { add: (r) => records.push(r), reset: () => (records.length = 0) };
     const { summary, fingerprints } = await readOne(loaded, name, () => sink, progress);
     held.set(name, { ...summary, records });
-    files.push(...fingerprints);
+    files.push(...(await fingerprints));
   }
   return { held, files };
 }
@@ -50,38 +53,50 @@ export async function readHeldSources(loaded: LoadedConfig, progress?: Progress)
  * Every record source, streamed into the sink `sinkFor` gives it. The
  * sources are read side by side: while this thread merges the parts of one,
  * the reader threads go on with the next. When several fail, the first in
- * config order is the error reported.
+ * config order is the error reported. The files' fingerprints may still be
+ * being worked out (by the reader threads) when the sources are read.
  */
 export async function streamRecordSources(
   loaded: LoadedConfig,
   sinkFor: (source: string, columns: readonly string[], files: readonly string[]) => RecordSink,
   progress?: Progress,
   pool?: ReaderPool,
-): Promise<{ sources: Map<string, SourceSummary>; files: IngestedFile[] }> {
+): Promise<{ sources: Map<string, SourceSummary>; files: Promise<IngestedFile[]> }> {
   const names = Object.keys(loaded.config.sources).filter((n) => !RESERVED_SOURCES.has(n));
   const settled = await Promise.allSettled(names.map((name) => readOne(loaded, name, sinkFor, progress, pool)));
   const sources = new Map<string, SourceSummary>();
-  const files: IngestedFile[] = [];
+  const fingerprints: Promise<IngestedFile[]>[] = [];
   for (const [i, outcome] of settled.entries()) {
     if (outcome.status === "rejected") throw outcome.reason;
     sources.set(names[i] as string, outcome.value.summary);
-    files.push(...outcome.value.fingerprints);
+    fingerprints.push(outcome.value.fingerprints);
   }
-  return { sources, files };
+  return { sources, files: Promise.all(fingerprints).then((lists) => lists.flat()) };
 }
 
-async function readOne(loaded: LoadedConfig, name: string, sinkFor: (source: string, columns: readonly string[], files: readonly string[]) => RecordSink, progress?: Progress, pool?: ReaderPool): Promise<{ summary: SourceSummary; fingerprints: IngestedFile[] }> {
+async function readOne(loaded: LoadedConfig, name: string, sinkFor: (source: string, columns: readonly string[], files: readonly string[]) => RecordSink, progress?: Progress, pool?: ReaderPool): Promise<{ summary: SourceSummary; fingerprints: Promise<IngestedFile[]> }> {
   const { config } = loaded;
   const source = config.sources[name];
   if (!source) throw new Error(`internal: no source ${name}`);
   const resolved = await resolveFiles(source.path, loaded.baseDir);
   const ctx: ReadSourceContext = { currency: config.currency, fx: config.fx, required: requiredColumns(config, name), progress, straightforward: readerSettings().straightforward, pool };
   const sink = sinkFor(name, Object.keys(source.columns), resolved.map((f) => f.display));
-  // hashed while the source is read (on this thread while reader threads parse; after, when the reading is on this thread)
-  const hashing = Promise.all(resolved.map(async (file) => ({ source: name, display: file.display, path: file.path, sha256: await sha256File(file) })));
+  const fingerprint = (sha256: readonly string[]): IngestedFile[] => resolved.map((file, i) => ({ source: name, display: file.display, path: file.path, sha256: sha256[i] ?? "" }));
+  if (pool !== undefined) {
+    // with reader threads, a thread that has nothing left to read hashes the files once they are read, while this thread
+    // scores the run: hashing them here, meanwhile, would take this thread's share of the cores from the readers
+    const summary = await readSource(name, source, resolved, ctx, sink);
+    const hashing = pool.hashFiles(resolved.map((file) => file.path)).then(fingerprint, (error: unknown) => {
+      throw new InputError(`could not be read again to work out its SHA-256: ${error instanceof Error ? error.message : String(error)}`, source.path);
+    });
+    hashing.catch(() => undefined); // handled by whoever awaits the fingerprints
+    return { summary, fingerprints: hashing };
+  }
+  // hashed while the source is read (after it, when the reading is on this thread)
+  const hashing = Promise.all(resolved.map((file) => sha256File(file))).then(fingerprint);
   hashing.catch(() => undefined); // handled: a file that cannot be read fails the reading first, with the better message
   const summary = await readSource(name, source, resolved, ctx, sink);
-  return { summary, fingerprints: await hashing };
+  return { summary, fingerprints: Promise.resolve(await hashing) };
 }
 
 /** The key, rep and every date column that places records in periods: an empty cell there rejects the row. */

@@ -4,7 +4,8 @@
  * threads, reports the rows of the parts as they are read (the progress
  * line), and gives the same results as one thread.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -54,7 +55,7 @@ function writeWorld(options: { deals?: string; dealsKeyed?: boolean; activities?
   return config;
 }
 
-async function run(config: string, env: Record<string, string>): Promise<{ json: string; progress: number[]; dealsProgress: number[] }> {
+async function run(config: string, env: Record<string, string>): Promise<{ json: string; progress: number[]; dealsProgress: number[]; fingerprints: string[][] }> {
   const { computeRun } = (await import(dist("src/pipeline.js"))) as { computeRun: ComputeRun };
   const { resultsJson } = (await import(dist("src/report/resultsJson.js"))) as { resultsJson: ResultsJson };
   const saved = { ...process.env };
@@ -63,7 +64,7 @@ async function run(config: string, env: Record<string, string>): Promise<{ json:
   const dealsProgress: number[] = [];
   try {
     const outcome = await computeRun({ config, cwd: dir, period: "2026-10", progress: (source, rows) => (source === "activities" ? progress : dealsProgress).push(rows) });
-    return { json: resultsJson(outcome), progress, dealsProgress };
+    return { json: resultsJson(outcome), progress, dealsProgress, fingerprints: outcome.ingested.files.map((f) => [f.display, f.sha256]) };
   } finally {
     for (const key of Object.keys(env)) delete process.env[key];
     Object.assign(process.env, saved);
@@ -100,6 +101,10 @@ describe("reader threads", () => {
     // both sources went through the threads side by side: 30,000 deals each at 10.01 = 300,300.00
     const revenue = JSON.parse(parts.json) as { reps: { rep: string; metrics: { revenue: { actual: string } } }[] };
     expect(revenue.reps.map((r) => r.metrics.revenue.actual)).toEqual(["300300.00", "300300.00"]);
+    // the files read in parts are hashed by a reader thread, the roster here: every fingerprint is the file's SHA-256
+    const sha256 = (name: string): string => createHash("sha256").update(readFileSync(join(dir, name))).digest("hex");
+    expect(parts.fingerprints).toEqual([["roster.csv", sha256("roster.csv")], ["deals.csv", sha256("deals.csv")], ["activities.csv", sha256("activities.csv")]]);
+    expect(single.fingerprints).toEqual(parts.fingerprints);
   }, 120_000);
 
   it("read a keyed source on this thread while another is read in parts, with the results of one thread", async () => {

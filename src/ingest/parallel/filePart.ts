@@ -28,6 +28,7 @@ export interface BuiltSink {
 }
 
 export interface PartTask {
+  kind: "part";
   source: string;
   config: SourceConfig;
   currency: string;
@@ -40,6 +41,22 @@ export interface PartTask {
   range: ByteRange;
   sinkModule: string;
   sinkSpec: unknown;
+}
+
+/** The SHA-256 of whole files, one after the other (a thread with no part left to read does this while the run is scored). */
+export interface HashTask {
+  kind: "hash";
+  paths: string[];
+}
+
+export type HashResult = { kind: "hashed"; sha256: string[] } | TaskFailed;
+
+/** A task that threw: the error, as plain data. */
+export interface TaskFailed {
+  kind: "failed";
+  name: string;
+  message: string;
+  stack: string | undefined;
 }
 
 /** A reader thread's word while it reads a part: rows read so far in it (every 20,000), for the progress line. */
@@ -62,4 +79,4 @@ export type PartResult =
       idle: boolean;
     }
   | { kind: "irregular"; reason: string }
-  | { kind: "failed"; name: string; message: string; stack: string | undefined };
+  | TaskFailed;

@@ -1,7 +1,10 @@
 /**
- * The worker thread's entry: reads one part of a file (see filePart.ts) and
- * posts the result. Nothing here knows what the sink is.
+ * The worker thread's entry: reads one part of a file (see filePart.ts), or
+ * hashes whole files, and posts the result. Nothing here knows what the sink
+ * is.
  */
+import { createHash } from "node:crypto";
+import { closeSync, openSync, readSync } from "node:fs";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { planColumns } from "../coerceRow.js";
 import { Irregular, scanCsvFile } from "../csvBytes/scanCsvFile.js";
@@ -9,7 +12,7 @@ import { DuplicateTracker } from "../duplicateTracker.js";
 import { FileScan } from "../fileScan.js";
 import type { FastRowReader } from "../csvBytes/fastRowReader.js";
 import { PassRecorder } from "../passRecorder.js";
-import type { BuiltSink, PartProgress, PartResult, PartTask } from "./filePart.js";
+import type { BuiltSink, HashResult, HashTask, PartProgress, PartResult, PartTask, TaskFailed } from "./filePart.js";
 import type { ReaderThreadData } from "./readerPool.js";
 
 /**
@@ -67,15 +70,33 @@ function readerKey(task: PartTask): string {
   return JSON.stringify([task.source, task.file.path, task.fileIndex, task.known.mapped]);
 }
 
-/** Read a part and post its result, or what went wrong: every task gets exactly one answer. */
-async function answer(port: MessagePort, task: PartTask): Promise<void> {
-  const failed = (error: unknown): PartResult => {
+/** The SHA-256 of each file, read in large synchronous chunks. */
+function hashFiles(task: HashTask): HashResult {
+  const buf = Buffer.allocUnsafe(HASH_CHUNK_BYTES);
+  const sha256 = task.paths.map((path) => {
+    const hash = createHash("sha256");
+    const fd = openSync(path, "r");
+    try {
+      for (let got = readSync(fd, buf); got > 0; got = readSync(fd, buf)) hash.update(buf.subarray(0, got));
+    } finally {
+      closeSync(fd);
+    }
+    return hash.digest("hex");
+  });
+  return { kind: "hashed", sha256 };
+}
+
+const HASH_CHUNK_BYTES = 1024 * 1024;
+
+/** Do a task and post its result, or what went wrong: every task gets exactly one answer. */
+async function answer(port: MessagePort, task: PartTask | HashTask): Promise<void> {
+  const failed = (error: unknown): TaskFailed => {
     const e = error instanceof Error ? error : new Error(String(error));
     return { kind: "failed", name: e.name, message: e.message, stack: e.stack };
   };
-  let result: PartResult;
+  let result: PartResult | HashResult;
   try {
-    result = await readPart(task, (rows) => port.postMessage({ kind: "progress", rows } satisfies PartProgress));
+    result = task.kind === "hash" ? hashFiles(task) : await readPart(task, (rows) => port.postMessage({ kind: "progress", rows } satisfies PartProgress));
   } catch (error) {
     result = failed(error);
   }
@@ -93,9 +114,9 @@ if (parentPort) {
     () => undefined,
     () => undefined, // a module that fails to load fails the part that needs it, with its own error
   );
-  // parts are read one after the other, in the order they came
+  // tasks are done one after the other, in the order they came
   let previous: Promise<void> = preloaded;
-  port.on("message", (task: PartTask) => {
+  port.on("message", (task: PartTask | HashTask) => {
     previous = previous.then(() => answer(port, task));
   });
 }

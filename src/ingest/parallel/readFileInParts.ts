@@ -143,7 +143,7 @@ function postParts(job: FileInParts, known: KnownHeader, cuts: readonly number[]
       lineKnown.then((partLine) =>
         job.pool
           .readPart({
-            source: job.source, config: job.config, currency: job.ctx.currency, fx: job.ctx.fx, required: [...job.ctx.required], file, fileIndex: job.fileIndex,
+            kind: "part", source: job.source, config: job.config, currency: job.ctx.currency, fx: job.ctx.fx, required: [...job.ctx.required], file, fileIndex: job.fileIndex,
             delimiter: dialect.delimiter, known, sinkModule: job.portable.module, sinkSpec: job.portable.spec, range: { start, end, line: partLine, partial },
           }, (rows) => counted(i, rows))
           .then((result) => ({ ...result, line: partLine })),

@@ -12,12 +12,12 @@
  * small source is read in chunks, a part is merged in milliseconds).
  */
 import { Worker } from "node:worker_threads";
-import type { PartProgress, PartResult, PartTask } from "./filePart.js";
+import type { HashResult, HashTask, PartProgress, PartResult, PartTask } from "./filePart.js";
 
 interface Waiting {
-  task: PartTask;
+  task: PartTask | HashTask;
   onProgress: (rows: number) => void;
-  resolve: (result: PartResult) => void;
+  resolve: (result: PartResult | HashResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -45,7 +45,7 @@ export class ReaderPool {
       const worker = new Worker(new URL("./partWorker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       worker.unref(); // a finished run exits even if a thread is still idle
       const thread: ReaderThread = { worker, reading: null, stopped: null };
-      worker.on("message", (message: PartResult | PartProgress) => this.heard(thread, message));
+      worker.on("message", (message: PartResult | HashResult | PartProgress) => this.heard(thread, message));
       worker.on("error", (error: Error) => this.failed(thread, error));
       worker.on("exit", (code) => this.failed(thread, new Error(`internal: a reader thread stopped (exit code ${code})`)));
       return thread;
@@ -53,7 +53,25 @@ export class ReaderPool {
   }
 
   /** Read a part on the first thread free for it; `onProgress` hears the rows it has read so far. */
-  readPart(task: PartTask, onProgress: (rows: number) => void = () => undefined): Promise<PartResult> {
+  async readPart(task: PartTask, onProgress: (rows: number) => void = () => undefined): Promise<PartResult> {
+    const result = await this.enqueue(task, onProgress);
+    if (result.kind === "hashed") throw new Error("internal: a part was answered with hashes");
+    return result;
+  }
+
+  /**
+   * The SHA-256 of each file, in order, worked out on one thread after the
+   * parts asked for before (so asked for once a source is read, it is done
+   * by a thread with nothing left to read, beside the scoring).
+   */
+  async hashFiles(paths: readonly string[]): Promise<string[]> {
+    const result = await this.enqueue({ kind: "hash", paths: [...paths] }, () => undefined);
+    if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack });
+    if (result.kind !== "hashed") throw new Error("internal: hashes were answered with a part");
+    return result.sha256;
+  }
+
+  private enqueue(task: PartTask | HashTask, onProgress: (rows: number) => void): Promise<PartResult | HashResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ task, onProgress, resolve, reject });
       this.dispatch();
@@ -80,7 +98,7 @@ export class ReaderPool {
     }
   }
 
-  private heard(thread: ReaderThread, message: PartResult | PartProgress): void {
+  private heard(thread: ReaderThread, message: PartResult | HashResult | PartProgress): void {
     const part = thread.reading;
     if (part === null) return;
     if (message.kind === "progress") {
