@@ -36,12 +36,13 @@ async function sinkFor(task: PartTask): Promise<BuiltSink> {
 }
 
 /**
- * The byte reader of the latest file read here, kept for its next part: its
- * memos of what each distinct text reads as are then learnt once per thread,
- * not once per part. A reader depends only on the source, the file and its
- * header, which the key names.
+ * The byte reader of each source's latest file read here, kept for its next
+ * part (the parts of two sources come in turn): its memos of what each
+ * distinct text reads as are then learnt once per thread, not once per part.
+ * A reader depends only on the source, the file and its header, which the
+ * key names; one per source bounds the memory of a source with many files.
  */
-let latestReader: { key: string; reader: FastRowReader } | null = null;
+const readers = new Map<string, { key: string; reader: FastRowReader }>();
 
 async function readPart(task: PartTask, onProgress: (rows: number) => void): Promise<PartResult> {
   const built = await sinkFor(task);
@@ -51,9 +52,9 @@ async function readPart(task: PartTask, onProgress: (rows: number) => void): Pro
   const rows = new FileScan({
     config: task.config, plans, ctx, sink: built.sink, pass: recorder.pass, state: { tracker: new DuplicateTracker(), records: 0 },
     file: task.file, fileIndex: task.fileIndex, csv: true, used: built.sink.columnsRead?.() ?? null, known: task.known,
-    fast: latestReader?.key === readerKey(task) ? latestReader.reader : undefined,
+    fast: readers.get(task.source)?.key === readerKey(task) ? readers.get(task.source)?.reader : undefined,
   });
-  if (rows.fast !== null) latestReader = { key: readerKey(task), reader: rows.fast };
+  if (rows.fast !== null) readers.set(task.source, { key: readerKey(task), reader: rows.fast });
   try {
     const end = scanCsvFile(task.file.path, task.delimiter, task.range, (view) => {
       if (!rows.tryFast(view)) rows.offer({ row: view.row, lastLine: view.lastLine, cells: view.cells() });
