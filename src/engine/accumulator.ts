@@ -77,6 +77,19 @@ export class Accumulator {
     }
   }
 
+  /** merge(Accumulator.unpack(packed)), without the accumulator in between (a part's thousands of them are merged this way). */
+  mergePacked(packed: PackedAccumulator): void {
+    this.records += packed.records;
+    this.numbers += packed.numbers ?? 0;
+    if (packed.sum !== undefined) this.sum.mergePacked(packed.sum);
+    if (this.texts && packed.texts) for (const text of packed.texts) this.texts.add(text);
+    if (this.distinct && packed.distinct) for (const key of packed.distinct) this.distinct.add(key);
+    if (packed.extreme !== undefined && packed.extreme !== null) {
+      const other = new Dec(packed.extreme);
+      if (this.extreme === null || (this.kind === "min" ? other.lt(this.extreme) : other.gt(this.extreme))) this.extreme = other;
+    }
+  }
+
   pack(): PackedAccumulator {
     const { kind, records } = this;
     switch (kind) {

@@ -1,10 +1,10 @@
 /**
  * A source's aggregates across threads: `packAggregates` turns them into
  * plain data (structured clone keeps Maps and Sets, not classes: decimals
- * travel as text), `unpackAggregates` turns them back, and
- * `mergeAggregates` adds the aggregates of a later part of the files to
- * those of an earlier part — the same result as one pass over both, since
- * every accumulator merges and every "first seen" keeps the earlier part's.
+ * travel as text), and `absorbPacked` adds the packed aggregates of a later
+ * part of the files to those of an earlier part — the same result as one
+ * pass over both, since every accumulator merges and every "first seen"
+ * keeps the earlier part's.
  */
 import type { Anomaly } from "../anomalies/anomaly.js";
 import type { Day } from "../dates/calendarDate.js";
@@ -33,8 +33,15 @@ export interface PackedAggregates {
   owners: Map<string, Map<number | string, PackedOwner>>;
   unknown: Map<string, { count: number; money: PackedMoneySum; file: string | null; row: number }>;
   ambiguous: Anomaly[];
-  perRecord: Map<string, { rep: string; day: Day; value: string | null; label: string }[]>;
+  perRecord: Map<string, PackedCandidate[]>;
   hasMoney: boolean;
+}
+
+interface PackedCandidate {
+  rep: string;
+  day: Day;
+  value: string | null;
+  label: string;
 }
 
 const mapValues = <K, A, B>(map: ReadonlyMap<K, A>, f: (a: A) => B): Map<K, B> => new Map([...map].map(([k, v]) => [k, f(v)]));
@@ -55,26 +62,17 @@ export function packAggregates(a: SourceAggregates): PackedAggregates {
   };
 }
 
-export function unpackAggregates(p: PackedAggregates): SourceAggregates {
-  const table = (t: PackedTable): SourceAggregates["monthly"] => mapValues(t, (byBucket) => mapValues(byBucket, (byRep) => mapValues(byRep, (acc) => Accumulator.unpack(acc))));
-  return {
-    source: p.source,
-    monthly: table(p.monthly),
-    daily: table(p.daily),
-    monthsWithRecords: p.monthsWithRecords,
-    latestDay: p.latestDay,
-    owners: mapValues(p.owners, (byMonths) => mapValues(byMonths, (o): OwnerActivity => ({ ...o, money: MoneySum.unpack(o.money) }))),
-    unknown: mapValues(p.unknown, (u) => ({ ...u, money: MoneySum.unpack(u.money) })),
-    ambiguous: p.ambiguous,
-    perRecord: mapValues(p.perRecord, (list) => list.map((c): RecordCandidate => ({ ...c, value: c.value === null ? null : new Dec(c.value) }))),
-    hasMoney: p.hasMoney,
-  };
-}
+const unpackOwner = (o: PackedOwner): OwnerActivity => ({ ...o, money: MoneySum.unpack(o.money) });
+const unpackCandidate = (c: PackedCandidate): RecordCandidate => ({ ...c, value: c.value === null ? null : new Dec(c.value) });
 
-/** Adds `later` (the aggregates of the rows after those of `into`) into `into`. */
-export function mergeAggregates(into: SourceAggregates, later: SourceAggregates): void {
-  mergeTable(into.monthly, later.monthly);
-  mergeTable(into.daily, later.daily);
+/**
+ * Adds a later part's packed aggregates (the rows after those of `into`) into
+ * `into`: the same as unpacking them and merging, without building the
+ * accumulators and totals in between (a part holds thousands).
+ */
+export function absorbPacked(into: SourceAggregates, later: PackedAggregates): void {
+  absorbTable(into.monthly, later.monthly);
+  absorbTable(into.daily, later.daily);
   for (const [column, months] of later.monthsWithRecords) {
     const mine = into.monthsWithRecords.get(column);
     if (mine) for (const month of months) mine.add(month);
@@ -84,35 +82,35 @@ export function mergeAggregates(into: SourceAggregates, later: SourceAggregates)
   for (const [rep, byMonths] of later.owners) {
     const mine = into.owners.get(rep);
     if (!mine) {
-      into.owners.set(rep, byMonths);
+      into.owners.set(rep, mapValues(byMonths, unpackOwner));
       continue;
     }
     for (const [signature, activity] of byMonths) {
       const seen = mine.get(signature);
-      if (!seen) mine.set(signature, activity);
+      if (!seen) mine.set(signature, unpackOwner(activity));
       else {
         seen.count += activity.count;
-        seen.money.merge(activity.money);
+        seen.money.mergePacked(activity.money);
       }
     }
   }
   for (const [raw, owner] of later.unknown) {
     const seen = into.unknown.get(raw);
-    if (!seen) into.unknown.set(raw, owner);
+    if (!seen) into.unknown.set(raw, { ...owner, money: MoneySum.unpack(owner.money) });
     else {
       seen.count += owner.count;
-      seen.money.merge(owner.money);
+      seen.money.mergePacked(owner.money);
     }
   }
   into.ambiguous.push(...later.ambiguous);
   for (const [key, candidates] of later.perRecord) {
     const mine = into.perRecord.get(key);
-    if (mine) mine.push(...candidates);
-    else into.perRecord.set(key, [...candidates]);
+    if (mine) for (const candidate of candidates) mine.push(unpackCandidate(candidate));
+    else into.perRecord.set(key, candidates.map(unpackCandidate));
   }
 }
 
-function mergeTable(into: SourceAggregates["monthly"], later: SourceAggregates["monthly"]): void {
+function absorbTable(into: SourceAggregates["monthly"], later: PackedTable): void {
   for (const [metric, byBucket] of later) {
     let mineByBucket = into.get(metric);
     if (!mineByBucket) into.set(metric, (mineByBucket = new Map()));
@@ -121,8 +119,8 @@ function mergeTable(into: SourceAggregates["monthly"], later: SourceAggregates["
       if (!mine) mineByBucket.set(bucket, (mine = new Map()));
       for (const [rep, acc] of byRep) {
         const seen = mine.get(rep);
-        if (seen) seen.merge(acc);
-        else mine.set(rep, acc);
+        if (seen) seen.mergePacked(acc);
+        else mine.set(rep, Accumulator.unpack(acc));
       }
     }
   }

@@ -55,6 +55,15 @@ export class MoneySum {
     return { decimal: this.decimal.isZero() ? null : this.decimal.toString(), lanes: [...this.lanes] };
   }
 
+  /** merge(unpack(packed)), without the MoneySum in between. */
+  mergePacked(packed: PackedMoneySum): void {
+    if (packed.decimal !== null) this.add(new Dec(packed.decimal));
+    for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) {
+      const units = packed.lanes[scale] ?? 0;
+      if (units !== 0) this.addUnits(units, scale);
+    }
+  }
+
   static unpack(packed: PackedMoneySum): MoneySum {
     const sum = new MoneySum(packed.decimal === null ? undefined : new Dec(packed.decimal));
     for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) sum.lanes[scale] = packed.lanes[scale] ?? 0;

@@ -5,7 +5,7 @@
  */
 import type { Config } from "../config/schema.js";
 import type { PortableSink, BuiltSink } from "../ingest/parallel/filePart.js";
-import { mergeAggregates, packAggregates, unpackAggregates, type PackedAggregates } from "./aggregatesTransfer.js";
+import { absorbPacked, packAggregates, type PackedAggregates } from "./aggregatesTransfer.js";
 import { RepMatcher } from "./repMatcher.js";
 import type { Rep } from "./roster.js";
 import type { MonthKey } from "./monthKeys.js";
@@ -33,7 +33,7 @@ export function portableAggregator(source: string, columns: readonly string[], f
   const portable: PortableSink = {
     module: PORTABLE_AGGREGATOR_MODULE,
     spec,
-    absorb: (packed) => mergeAggregates(aggregator.result(), unpackAggregates(packed as PackedAggregates)),
+    absorb: (packed) => absorbPacked(aggregator.result(), packed as PackedAggregates),
   };
   aggregator.portable = portable;
   return aggregator;

@@ -77,4 +77,24 @@ describe("Accumulator", () => {
     expect(copy.result()?.toString()).toBe("5");
     expect(copy.records).toBe(9);
   });
+  it.each(["sum", "avg", "count", "count_distinct", "min", "max"] as const)("merges a packed %s as it merges the accumulator unpacked", (kind) => {
+    const build = (values: (string | Dec)[], units: [number, number][]): Accumulator => {
+      const acc = new Accumulator(kind);
+      for (const value of values) acc.add(value);
+      if (acc.takesUnits) for (const [u, scale] of units) acc.addUnits(u, scale);
+      return acc;
+    };
+    // earlier part: 10, 2.25 (and 27500.53 as units); later part: 7.5, 2.25, "x" (and -1 as units)
+    const later = build([new Dec("7.5"), new Dec("2.25"), "x"], [[-1, 0]]);
+    const viaUnpack = build([new Dec("10"), new Dec("2.25")], [[2_750_053, 2]]);
+    viaUnpack.merge(Accumulator.unpack(later.pack()));
+    const viaPacked = build([new Dec("10"), new Dec("2.25")], [[2_750_053, 2]]);
+    viaPacked.mergePacked(later.pack());
+    expect(viaPacked.result()?.toString()).toBe(viaUnpack.result()?.toString());
+    expect(viaPacked.records).toBe(viaUnpack.records);
+    // sum: 10 + 2.25 + 27500.53 + 7.5 + 2.25 - 1 = 27521.53; avg: that / 6 (to 60 significant digits); count: 2 + 3 values
+    // added (units go to sums and averages only); count_distinct: 10, 2.25, 7.5 and "x"; min 2.25; max 10
+    const expected = { sum: "27521.53", avg: "4586.92166666666666666666666666666666666666666666666666666667", count: "5", count_distinct: "4", min: "2.25", max: "10" }[kind];
+    expect(viaPacked.result()?.toString()).toBe(expected);
+  });
 });
