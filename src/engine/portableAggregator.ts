@@ -34,6 +34,9 @@ export function portableAggregator(source: string, columns: readonly string[], f
     module: PORTABLE_AGGREGATOR_MODULE,
     spec,
     absorb: (packed) => absorbPacked(aggregator.result(), packed as PackedAggregates),
+    // a part packs every month it keeps, for every rep: the more months, the fewer parts are worth it (every month, when
+    // the period is not known before reading: one part per thread)
+    partScale: keepMonths === null ? Number.POSITIVE_INFINITY : Math.max(2, keepMonths.size) / 2,
   };
   aggregator.portable = portable;
   return aggregator;

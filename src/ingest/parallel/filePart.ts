@@ -19,6 +19,12 @@ export interface PortableSink {
   spec: unknown;
   /** takes back what a part's sink gathered (`pack()` of the built sink), in file order */
   absorb(packed: unknown): void;
+  /**
+   * How many times the usual smallest part (MIN_PART_BYTES) a part must be to
+   * be worth packing and merging; default 1. A sink whose packed aggregates
+   * are large asks for fewer, larger parts; Infinity, for one part per thread.
+   */
+  partScale?: number | undefined;
 }
 
 /** What `buildPortableSink` returns. */

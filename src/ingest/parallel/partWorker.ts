@@ -17,7 +17,7 @@ import type { ReaderThreadData } from "./readerPool.js";
 
 /**
  * The sink of each source read here, built for its first part and emptied
- * for each later one: the functions compiled from its metrics' expressions
+ * after each part is packed: the functions compiled from its metrics' expressions
  * stay the same, so the code optimised around them in the first part serves
  * the next (new ones each part would undo that, at a cost of tens of
  * milliseconds a part). A thread serves one run, in which a source's sink is
@@ -31,7 +31,7 @@ async function sinkFor(task: PartTask): Promise<BuiltSink> {
   if (built === undefined) {
     const { buildPortableSink } = (await import(task.sinkModule)) as { buildPortableSink: (spec: unknown) => BuiltSink };
     sinks.set(key, (built = buildPortableSink(task.sinkSpec)));
-  } else built.sink.reset();
+  }
   return built;
 }
 
@@ -60,7 +60,9 @@ async function readPart(task: PartTask, onProgress: (rows: number) => void): Pro
       if (!rows.tryFast(view)) rows.offer({ row: view.row, lastLine: view.lastLine, cells: view.cells() });
     });
     const idle = rows.idle();
-    return { kind: "done", read: recorder.read, rejected: recorder.rejected, duplicates: recorder.duplicates, anomalies: recorder.anomalies, packed: built.pack(), end, footer: rows.end(), idle };
+    const packed = built.pack();
+    built.sink.reset(); // what it gathered is in `packed` now: let it go before the next part, which may be another source's
+    return { kind: "done", read: recorder.read, rejected: recorder.rejected, duplicates: recorder.duplicates, anomalies: recorder.anomalies, packed, end, footer: rows.end(), idle };
   } catch (error) {
     if (error instanceof Irregular) return { kind: "irregular", reason: error.message };
     throw error;

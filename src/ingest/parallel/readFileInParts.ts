@@ -93,7 +93,7 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | Read
   const data = found[0];
   if (data === undefined || known === null) return null;
   const threads = readerSettings().threads;
-  const cuts = cutsAtLineBreaks(file.path, data.start, size, partAims(data.start, size, threads));
+  const cuts = cutsAtLineBreaks(file.path, data.start, size, partAims(data.start, size, threads, MIN_PART_BYTES * (job.portable.partScale ?? 1)));
   if (cuts.length < 3) return data;
   const partRows: number[] = [];
   const progress = job.ctx.progress;
@@ -155,12 +155,14 @@ function postParts(job: FileInParts, known: KnownHeader, cuts: readonly number[]
 
 /**
  * Where to aim the cuts of [start, end) for `threads` threads: each part
- * 1/(2 × threads) of what is left, down to a floor (MIN_PART_BYTES, or a
- * quarter of a thread's share for a small file, which is then still cut in
- * 2 × threads parts); the last part at least half the floor.
+ * 1/(2 × threads) of what is left, down to a floor (`minPart`, or a quarter
+ * of a thread's share for a small file, which is then still cut in
+ * 2 × threads parts); the last part at least half the floor. With an
+ * infinite floor, one equal part per thread.
  */
-export function partAims(start: number, end: number, threads: number): number[] {
-  const floor = Math.min(MIN_PART_BYTES, (end - start) / (2 * threads));
+export function partAims(start: number, end: number, threads: number, minPart = MIN_PART_BYTES): number[] {
+  if (minPart === Number.POSITIVE_INFINITY) return Array.from({ length: threads - 1 }, (_, i) => start + Math.floor(((end - start) * (i + 1)) / threads));
+  const floor = Math.min(minPart, (end - start) / (2 * threads));
   const aims: number[] = [];
   for (let at = start; ; ) {
     at += Math.max(floor, (end - at) / (2 * threads));

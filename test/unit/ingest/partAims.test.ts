@@ -31,4 +31,14 @@ describe("partAims", () => {
     // would leave 14.25 < 16, so the last part runs from 149.75 to the end (46.25 MiB)
     expect(partAims(0, 196 * MiB, 2).map((at) => at / MiB)).toEqual([49, 85.75, 117.75, 149.75]);
   });
+  it("cut in fewer, larger parts for a sink that asks for them", () => {
+    // a quarter keeps 6 months: parts of at least 3 × 32 = 96 MiB, but the floor is never above a quarter of the file
+    // (2 × threads parts): 300 MiB in 4 parts of 75 instead of 7 shrinking ones
+    expect(partAims(0, 300 * MiB, 2, 96 * MiB).map((at) => at / MiB)).toEqual([75, 150, 225]);
+    // 1,200 MiB: 300 (at 300), 225 (525), 168.75 (693.75), 126.5625 (820.3125), then 96 each while at least 48 is left
+    expect(partAims(0, 1200 * MiB, 2, 96 * MiB).map((at) => at / MiB)).toEqual([300, 525, 693.75, 820.3125, 916.3125, 1012.3125, 1108.3125]);
+    // every month kept (no period given): one equal part per thread
+    expect(partAims(0, 300 * MiB, 2, Number.POSITIVE_INFINITY).map((at) => at / MiB)).toEqual([150]);
+    expect(partAims(10, 310, 3, Number.POSITIVE_INFINITY)).toEqual([110, 210]);
+  });
 });
