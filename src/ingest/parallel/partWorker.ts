@@ -17,11 +17,11 @@ import type { ReaderThreadData } from "./readerPool.js";
 
 /**
  * The sink of each source read here, built for its first part and emptied
- * after each part is packed: the functions compiled from its metrics' expressions
- * stay the same, so the code optimised around them in the first part serves
- * the next (new ones each part would undo that, at a cost of tens of
- * milliseconds a part). A thread serves one run, in which a source's sink is
- * always built from the same spec.
+ * before each part (and once the part is packed, to free its memory): the
+ * functions compiled from its metrics' expressions stay the same, so the code
+ * optimised around them in the first part serves the next (building it again
+ * cost up to tens of milliseconds a part). A thread serves one run, in which
+ * a source's sink is always built from the same spec.
  */
 const sinks = new Map<string, BuiltSink>();
 
@@ -31,7 +31,7 @@ async function sinkFor(task: PartTask): Promise<BuiltSink> {
   if (built === undefined) {
     const { buildPortableSink } = (await import(task.sinkModule)) as { buildPortableSink: (spec: unknown) => BuiltSink };
     sinks.set(key, (built = buildPortableSink(task.sinkSpec)));
-  }
+  } else built.sink.reset(); // empty already, unless the part before ended in an error
   return built;
 }
 
@@ -73,6 +73,8 @@ function readerKey(task: PartTask): string {
   return JSON.stringify([task.source, task.file.path, task.fileIndex, task.known.mapped]);
 }
 
+const HASH_CHUNK_BYTES = 1024 * 1024;
+
 /** The SHA-256 of each file, read in large synchronous chunks. */
 function hashFiles(task: HashTask): HashResult {
   const buf = Buffer.allocUnsafe(HASH_CHUNK_BYTES);
@@ -88,8 +90,6 @@ function hashFiles(task: HashTask): HashResult {
   });
   return { kind: "hashed", sha256 };
 }
-
-const HASH_CHUNK_BYTES = 1024 * 1024;
 
 /** Do a task and post its result, or what went wrong: every task gets exactly one answer. */
 async function answer(port: MessagePort, task: PartTask | HashTask): Promise<void> {

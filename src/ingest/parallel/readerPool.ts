@@ -1,15 +1,17 @@
 /**
  * Reader threads for a whole run: started as soon as the run knows it has a
  * large file (they boot while the roster is read), kept for every part of
- * every source, and stopped when the sources are read.
+ * every source and for hashing the files read, and stopped once the
+ * fingerprints are in.
  *
- * Parts wait in one queue, in the order they were asked for, and a thread
- * takes the next one when it has finished its own: a thread that happens to
- * read quickly reads more parts, and the threads run out of work at about
- * the same time (a file is cut into many small parts for that). A thread
- * never waits long for its next part: this thread hands it on as soon as it
- * hears the last one is done, between its own steps (which are short: a
- * small source is read in chunks, a part is merged in milliseconds).
+ * Tasks (parts to read, files to hash) wait in one queue, in the order they
+ * were asked for, and a thread takes the next one when it has finished its
+ * own: a thread that happens to read quickly reads more parts, and the
+ * threads run out of work at about the same time (parts shrink toward the
+ * end of a file for that). A thread never waits long for its next task: this
+ * thread hands it on as soon as it hears the last one is done, between its
+ * own steps (which are short: a small source is read in chunks, a part is
+ * merged in milliseconds).
  */
 import { Worker } from "node:worker_threads";
 import type { HashResult, HashTask, PartProgress, PartResult, PartTask } from "./filePart.js";
@@ -23,8 +25,8 @@ interface Waiting {
 
 interface ReaderThread {
   worker: Worker;
-  /** the part it is reading, if any */
-  reading: Waiting | null;
+  /** the task it is doing, if any */
+  busy: Waiting | null;
   /** why it stopped, once it has */
   stopped: Error | null;
 }
@@ -44,7 +46,7 @@ export class ReaderPool {
     this.threads = Array.from({ length: threads }, () => {
       const worker = new Worker(new URL("./partWorker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       worker.unref(); // a finished run exits even if a thread is still idle
-      const thread: ReaderThread = { worker, reading: null, stopped: null };
+      const thread: ReaderThread = { worker, busy: null, stopped: null };
       worker.on("message", (message: PartResult | HashResult | PartProgress) => this.heard(thread, message));
       worker.on("error", (error: Error) => this.failed(thread, error));
       worker.on("exit", (code) => this.failed(thread, new Error(`internal: a reader thread stopped (exit code ${code})`)));
@@ -83,38 +85,38 @@ export class ReaderPool {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 
-  /** Hand queued parts to idle threads; when no thread is left, fail what is queued. */
+  /** Hand queued tasks to idle threads; when no thread is left, fail what is queued. */
   private dispatch(): void {
     for (const thread of this.threads) {
       if (this.queue.length === 0) return;
-      if (thread.stopped !== null || thread.reading !== null) continue;
-      const part = this.queue.shift() as Waiting;
-      thread.reading = part;
-      thread.worker.postMessage(part.task);
+      if (thread.stopped !== null || thread.busy !== null) continue;
+      const next = this.queue.shift() as Waiting;
+      thread.busy = next;
+      thread.worker.postMessage(next.task);
     }
     if (this.threads.every((t) => t.stopped !== null)) {
       const error = this.threads[0]?.stopped ?? new Error("internal: no reader thread");
-      for (const part of this.queue.splice(0)) part.reject(error);
+      for (const waiting of this.queue.splice(0)) waiting.reject(error);
     }
   }
 
   private heard(thread: ReaderThread, message: PartResult | HashResult | PartProgress): void {
-    const part = thread.reading;
-    if (part === null) return;
+    const done = thread.busy;
+    if (done === null) return;
     if (message.kind === "progress") {
-      part.onProgress(message.rows);
+      done.onProgress(message.rows);
       return;
     }
-    thread.reading = null;
-    this.dispatch(); // the next part first: the thread reads while this one is merged
-    part.resolve(message);
+    thread.busy = null;
+    this.dispatch(); // the next task first: the thread works on while this result is merged
+    done.resolve(message);
   }
 
   private failed(thread: ReaderThread, error: Error): void {
     thread.stopped ??= error;
-    const part = thread.reading;
-    thread.reading = null;
-    part?.reject(error);
+    const lost = thread.busy;
+    thread.busy = null;
+    lost?.reject(error);
     this.dispatch();
   }
 }
