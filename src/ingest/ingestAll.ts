@@ -87,7 +87,9 @@ async function readOne(loaded: LoadedConfig, name: string, sinkFor: (source: str
     // scores the run: hashing them here, meanwhile, would take this thread's share of the cores from the readers
     const summary = await readSource(name, source, resolved, ctx, sink);
     const hashing = pool.hashFiles(resolved.map((file) => file.path)).then(fingerprint, (error: unknown) => {
-      throw new InputError(`could not be read again to work out its SHA-256: ${error instanceof Error ? error.message : String(error)}`, source.path);
+      // a file gone or locked since it was read is the input's problem; anything else (a thread that died) is ours
+      if (typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
+      throw new InputError(`could not be read again to work out its SHA-256: ${(error as Error).message}`, source.path);
     });
     hashing.catch(() => undefined); // handled by whoever awaits the fingerprints
     return { summary, fingerprints: hashing };

@@ -63,6 +63,8 @@ export interface TaskFailed {
   name: string;
   message: string;
   stack: string | undefined;
+  /** a system error's code (`ENOENT`, `EACCES`): the file could not be read */
+  code?: string | undefined;
 }
 
 /** A reader thread's word while it reads a part: rows read so far in it (every 20,000), for the progress line. */

@@ -95,7 +95,8 @@ function hashFiles(task: HashTask): HashResult {
 async function answer(port: MessagePort, task: PartTask | HashTask): Promise<void> {
   const failed = (error: unknown): TaskFailed => {
     const e = error instanceof Error ? error : new Error(String(error));
-    return { kind: "failed", name: e.name, message: e.message, stack: e.stack };
+    const code = (e as NodeJS.ErrnoException).code;
+    return { kind: "failed", name: e.name, message: e.message, stack: e.stack, code: typeof code === "string" ? code : undefined };
   };
   let result: PartResult | HashResult;
   try {

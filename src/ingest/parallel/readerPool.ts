@@ -68,7 +68,7 @@ export class ReaderPool {
    */
   async hashFiles(paths: readonly string[]): Promise<string[]> {
     const result = await this.enqueue({ kind: "hash", paths: [...paths] }, () => undefined);
-    if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack });
+    if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack, code: result.code });
     if (result.kind !== "hashed") throw new Error("internal: hashes were answered with a part");
     return result.sha256;
   }
