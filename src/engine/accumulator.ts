@@ -28,7 +28,7 @@ export interface PackedAccumulator {
 export class Accumulator {
   /** records that reached this accumulator */
   records = 0;
-  private sum = new MoneySum();
+  private readonly sum = new MoneySum();
   private numbers = 0;
   private extreme: Dec | null = null;
   /** count_distinct: text values as they are, every other value by its distinctKey */
@@ -50,8 +50,7 @@ export class Accumulator {
     if (!isDec(value)) return;
     this.numbers++;
     if (this.kind === "sum" || this.kind === "avg") this.sum.add(value);
-    else if (this.kind === "min" && (this.extreme === null || value.lt(this.extreme))) this.extreme = value;
-    else if (this.kind === "max" && (this.extreme === null || value.gt(this.extreme))) this.extreme = value;
+    else if (this.kind === "min" || this.kind === "max") this.takeExtreme(value);
   }
 
   /** Whether `addUnits` can take a number as integer units (sum and avg), so that no decimal need be built for it. */
@@ -70,24 +69,17 @@ export class Accumulator {
     this.records += other.records;
     this.numbers += other.numbers;
     this.sum.merge(other.sum);
-    if (this.texts && other.texts) for (const text of other.texts) this.texts.add(text);
-    if (this.distinct && other.distinct) for (const key of other.distinct) this.distinct.add(key);
-    if (other.extreme !== null) {
-      if (this.extreme === null || (this.kind === "min" ? other.extreme.lt(this.extreme) : other.extreme.gt(this.extreme))) this.extreme = other.extreme;
-    }
+    this.addDistinct(other.texts, other.distinct);
+    this.takeExtreme(other.extreme);
   }
 
-  /** merge(Accumulator.unpack(packed)), without the accumulator in between (a part's thousands of them are merged this way). */
+  /** Adds a packed accumulator (another thread's) as `merge` adds an accumulator, without building one in between (a part's thousands of them are merged this way). */
   mergePacked(packed: PackedAccumulator): void {
     this.records += packed.records;
     this.numbers += packed.numbers ?? 0;
     if (packed.sum !== undefined) this.sum.mergePacked(packed.sum);
-    if (this.texts && packed.texts) for (const text of packed.texts) this.texts.add(text);
-    if (this.distinct && packed.distinct) for (const key of packed.distinct) this.distinct.add(key);
-    if (packed.extreme !== undefined && packed.extreme !== null) {
-      const other = new Dec(packed.extreme);
-      if (this.extreme === null || (this.kind === "min" ? other.lt(this.extreme) : other.gt(this.extreme))) this.extreme = other;
-    }
+    this.addDistinct(packed.texts, packed.distinct);
+    this.takeExtreme(packed.extreme === undefined || packed.extreme === null ? null : new Dec(packed.extreme));
   }
 
   pack(): PackedAccumulator {
@@ -108,13 +100,18 @@ export class Accumulator {
 
   static unpack(packed: PackedAccumulator): Accumulator {
     const acc = new Accumulator(packed.kind);
-    acc.records = packed.records;
-    if (packed.sum !== undefined) acc.sum = MoneySum.unpack(packed.sum);
-    acc.numbers = packed.numbers ?? 0;
-    acc.extreme = packed.extreme === undefined || packed.extreme === null ? null : new Dec(packed.extreme);
-    if (acc.texts && packed.texts) for (const text of packed.texts) acc.texts.add(text);
-    if (acc.distinct && packed.distinct) for (const key of packed.distinct) acc.distinct.add(key);
+    acc.mergePacked(packed);
     return acc;
+  }
+
+  /** min and max: keep `value` when it beats the extreme so far. */
+  private takeExtreme(value: Dec | null): void {
+    if (value !== null && (this.extreme === null || (this.kind === "min" ? value.lt(this.extreme) : value.gt(this.extreme)))) this.extreme = value;
+  }
+
+  private addDistinct(texts: Iterable<string> | null | undefined, keys: Iterable<string> | null | undefined): void {
+    if (this.texts && texts) for (const text of texts) this.texts.add(text);
+    if (this.distinct && keys) for (const key of keys) this.distinct.add(key);
   }
 
   result(): Dec | null {

@@ -20,10 +20,6 @@ export class MoneySum {
   private decimal: Dec = ZERO;
   private readonly lanes: number[] = [0, 0, 0, 0, 0, 0, 0]; // one per scale 0..MAX_LANE_SCALE
 
-  constructor(first?: Dec) {
-    if (first !== undefined) this.decimal = first;
-  }
-
   add(value: Dec): void {
     if (!value.isZero()) this.decimal = this.decimal.plus(value);
   }
@@ -43,11 +39,7 @@ export class MoneySum {
   }
 
   merge(other: MoneySum): void {
-    this.add(other.decimal);
-    for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) {
-      const units = other.lanes[scale] as number;
-      if (units !== 0) this.addUnits(units, scale);
-    }
+    this.mergeParts(other.decimal, other.lanes);
   }
 
   /** As plain data (to cross to another thread): the decimal part as text, the lanes as they are. */
@@ -55,19 +47,23 @@ export class MoneySum {
     return { decimal: this.decimal.isZero() ? null : this.decimal.toString(), lanes: [...this.lanes] };
   }
 
-  /** merge(unpack(packed)), without the MoneySum in between. */
+  /** Adds a packed total (another thread's) as `merge` adds a total. */
   mergePacked(packed: PackedMoneySum): void {
-    if (packed.decimal !== null) this.add(new Dec(packed.decimal));
-    for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) {
-      const units = packed.lanes[scale] ?? 0;
-      if (units !== 0) this.addUnits(units, scale);
-    }
+    this.mergeParts(packed.decimal === null ? ZERO : new Dec(packed.decimal), packed.lanes);
   }
 
   static unpack(packed: PackedMoneySum): MoneySum {
-    const sum = new MoneySum(packed.decimal === null ? undefined : new Dec(packed.decimal));
-    for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) sum.lanes[scale] = packed.lanes[scale] ?? 0;
+    const sum = new MoneySum();
+    sum.mergePacked(packed);
     return sum;
+  }
+
+  private mergeParts(decimal: Dec, lanes: readonly number[]): void {
+    this.add(decimal);
+    for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) {
+      const units = lanes[scale] ?? 0;
+      if (units !== 0) this.addUnits(units, scale);
+    }
   }
 
   total(): Dec {

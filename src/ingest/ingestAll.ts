@@ -6,16 +6,15 @@
  * on one of them once the source is read. With output, the only stage that
  * touches files.
  */
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import type { LoadedConfig } from "../config/loadConfig.js";
 import { InputError } from "../errors.js";
 import type { Config } from "../config/schema.js";
 import { RESERVED_SOURCES, dateColumnsOf } from "../config/scopes.js";
 import type { ReaderPool } from "./parallel/readerPool.js";
+import { sha256File } from "./fileSha256.js";
 import { readerSettings } from "./readerSettings.js";
 import { readSource, type ReadSourceContext, type RecordSink } from "./readSource.js";
-import { resolveFiles, type SourceFile } from "./resolveFiles.js";
+import { resolveFiles } from "./resolveFiles.js";
 import type { SourceData, SourceRecord, SourceSummary } from "./sourceData.js";
 
 export interface IngestedFile {
@@ -95,7 +94,7 @@ async function readOne(loaded: LoadedConfig, name: string, sinkFor: (source: str
     return { summary, fingerprints: hashing };
   }
   // hashed while the source is read (after it, when the reading is on this thread)
-  const hashing = Promise.all(resolved.map((file) => sha256File(file))).then(fingerprint);
+  const hashing = Promise.all(resolved.map((file) => sha256File(file.path))).then(fingerprint);
   hashing.catch(() => undefined); // handled: a file that cannot be read fails the reading first, with the better message
   const summary = await readSource(name, source, resolved, ctx, sink);
   return { summary, fingerprints: Promise.resolve(await hashing) };
@@ -108,14 +107,4 @@ export function requiredColumns(config: Config, source: string): Set<string> {
   if (spec?.key) required.add(spec.key);
   if (spec?.columns["rep"]) required.add("rep");
   return required;
-}
-
-function sha256File(file: SourceFile): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash("sha256");
-    createReadStream(file.path, { highWaterMark: 1024 * 1024 })
-      .on("data", (chunk) => hash.update(chunk))
-      .on("error", reject)
-      .on("end", () => resolve(hash.digest("hex")));
-  });
 }

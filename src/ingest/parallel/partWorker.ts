@@ -3,13 +3,12 @@
  * hashes whole files, and posts the result. Nothing here knows what the sink
  * is.
  */
-import { createHash } from "node:crypto";
-import { closeSync, openSync, readSync } from "node:fs";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { planColumns } from "../coerceRow.js";
 import { Irregular, scanCsvFile } from "../csvBytes/scanCsvFile.js";
 import { DuplicateTracker } from "../duplicateTracker.js";
 import { FileScan } from "../fileScan.js";
+import { sha256FileSync } from "../fileSha256.js";
 import type { FastRowReader } from "../csvBytes/fastRowReader.js";
 import { PassRecorder } from "../passRecorder.js";
 import type { BuiltSink, HashResult, HashTask, PartProgress, PartResult, PartTask, TaskFailed } from "./filePart.js";
@@ -49,12 +48,14 @@ async function readPart(task: PartTask, onProgress: (rows: number) => void): Pro
   const ctx = { currency: task.currency, fx: task.fx, required: new Set(task.required) };
   const plans = planColumns(task.config, ctx.required);
   const recorder = new PassRecorder(task.source, task.config, (_source, rows) => onProgress(rows));
+  const key = readerKey(task);
+  const kept = readers.get(task.source);
   const rows = new FileScan({
     config: task.config, plans, ctx, sink: built.sink, pass: recorder.pass, state: { tracker: new DuplicateTracker(), records: 0 },
     file: task.file, fileIndex: task.fileIndex, csv: true, used: built.sink.columnsRead?.() ?? null, known: task.known,
-    fast: readers.get(task.source)?.key === readerKey(task) ? readers.get(task.source)?.reader : undefined,
+    fast: kept?.key === key ? kept.reader : undefined,
   });
-  if (rows.fast !== null) readers.set(task.source, { key: readerKey(task), reader: rows.fast });
+  if (rows.fast !== null) readers.set(task.source, { key, reader: rows.fast });
   try {
     const end = scanCsvFile(task.file.path, task.delimiter, task.range, (view) => {
       if (!rows.tryFast(view)) rows.offer({ row: view.row, lastLine: view.lastLine, cells: view.cells() });
@@ -73,22 +74,10 @@ function readerKey(task: PartTask): string {
   return JSON.stringify([task.source, task.file.path, task.fileIndex, task.known.mapped]);
 }
 
-const HASH_CHUNK_BYTES = 1024 * 1024;
-
-/** The SHA-256 of each file, read in large synchronous chunks. */
+/** The SHA-256 of each file, in order. */
 function hashFiles(task: HashTask): HashResult {
-  const buf = Buffer.allocUnsafe(HASH_CHUNK_BYTES);
-  const sha256 = task.paths.map((path) => {
-    const hash = createHash("sha256");
-    const fd = openSync(path, "r");
-    try {
-      for (let got = readSync(fd, buf); got > 0; got = readSync(fd, buf)) hash.update(buf.subarray(0, got));
-    } finally {
-      closeSync(fd);
-    }
-    return hash.digest("hex");
-  });
-  return { kind: "hashed", sha256 };
+  const buf = Buffer.allocUnsafe(1024 * 1024);
+  return { kind: "hashed", sha256: task.paths.map((path) => sha256FileSync(path, buf)) };
 }
 
 /** Do a task and post its result, or what went wrong: every task gets exactly one answer. */
