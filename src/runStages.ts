@@ -8,7 +8,7 @@ import { computeCommission } from "./commission/computeCommission.js";
 import { repsNeedingReview } from "./commission/needsReview.js";
 import type { LoadedConfig } from "./config/loadConfig.js";
 import { defaultPeriod } from "./engine/defaultPeriod.js";
-import { evaluateRun } from "./engine/evaluateRun.js";
+import { evaluateRun, periodActuals } from "./engine/evaluateRun.js";
 import { previousPeriod, type Period } from "./engine/period.js";
 import { detectAnomalies } from "./anomalies/detectAnomalies.js";
 import { InputError } from "./errors.js";
@@ -31,7 +31,7 @@ export async function runStages(loaded: LoadedConfig, requested: Period | null, 
   if (!period) throw new InputError("no record has a date in the columns the metrics use, so there is no period to report; give one with -p", loaded.file);
   const engine = evaluateRun({ config, held, aggregates, period });
   // the previous period of the same grain, from the same accumulated inputs (for change.NAME)
-  const previous = config.anomalies ? evaluateRun({ config, held, aggregates, period: previousPeriod(period) }) : null;
+  const previous = config.anomalies ? periodActuals({ config, held, aggregates, period: previousPeriod(period) }) : null;
   const detected = detectAnomalies({ config, current: engine, previous, aggregates });
   const ingestAnomalies = [...sources.values()].flatMap((source) => source.anomalies);
   const found = [...ingestAnomalies, ...engine.anomalies, ...detected.anomalies];

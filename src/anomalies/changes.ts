@@ -5,15 +5,17 @@
  * the rep was not in the previous run, or the metric's source has no record
  * dated in the previous period.
  */
-import { formatPeriod } from "../engine/period.js";
-import type { EngineResult, RepResult } from "../engine/runResult.js";
+import { formatPeriod, type Period } from "../engine/period.js";
 import type { Dec } from "../money.js";
 import { groupThousands } from "../util/groupThousands.js";
 import { percentText, plainActual, type FormatActual } from "./actualFormatter.js";
 import { anomaly, type Anomaly } from "./anomaly.js";
 
-/** What a change needs of a run (an `EngineResult` will do). */
-export type RunActuals = Pick<EngineResult, "period" | "reps">;
+/** What a change needs of a run: its period, and each rep's metric values (an `EngineResult` will do). */
+export interface RunActuals {
+  period: Period;
+  reps: readonly { rep: { id: string }; metrics: Readonly<Record<string, { actual: Dec | null } | undefined>> }[];
+}
 
 /** rep id -> metric -> relative change (null when it cannot be computed) */
 export type ChangeTable = Map<string, Map<string, number | null>>;
@@ -59,6 +61,6 @@ export function changeAnomalies(changes: ReadonlyMap<string, ReadonlyMap<string,
   );
 }
 
-function actualOf(rep: RepResult | undefined, metric: string): Dec | null {
+function actualOf(rep: RunActuals["reps"][number] | undefined, metric: string): Dec | null {
   return rep?.metrics[metric]?.actual ?? null;
 }

@@ -14,7 +14,7 @@ import { monthKeysOf } from "../engine/monthKeys.js";
 import type { SourceAggregates } from "../engine/sourceAggregator.js";
 import { actualFormatter } from "./actualFormatter.js";
 import type { Anomaly } from "./anomaly.js";
-import { changeAnomalies, changeValues, type ChangeTable } from "./changes.js";
+import { changeAnomalies, changeValues, type ChangeTable, type RunActuals } from "./changes.js";
 import { outlierAnomalies } from "./outliers.js";
 import { lastDaysRange, periodEndShareAnomalies } from "./periodEndShare.js";
 import { ruleAnomalies } from "./rules.js";
@@ -23,7 +23,8 @@ export interface DetectInput {
   config: Config;
   current: EngineResult;
   /** the period just before, computed from the same inputs; null when not needed */
-  previous: EngineResult | null;
+  /** the previous period's metric values (`periodActuals`), or null when there is none */
+  previous: RunActuals | null;
   aggregates: ReadonlyMap<string, SourceAggregates>;
 }
 

@@ -10,7 +10,9 @@ import { ROSTER, TARGETS } from "../config/scopes.js";
 import type { SourceData } from "../ingest/sourceData.js";
 import { moneyFixed } from "../commission/minorUnits.js";
 import type { Dec } from "../money.js";
+import type { RunActuals } from "../anomalies/changes.js";
 import { aggregateMetrics } from "./aggregateMetrics.js";
+import type { MetricTable } from "./metricResult.js";
 import { assignTiers } from "./assignTiers.js";
 import { attributeRecords } from "./attribution.js";
 import { computeAwards } from "./awards.js";
@@ -23,7 +25,7 @@ import { competitionRanks, rankReps } from "./rankReps.js";
 import { RepMatcher } from "./repMatcher.js";
 import { attainmentOf } from "./scoreRep.js";
 import { resolveTarget } from "./resolveTarget.js";
-import { buildRoster, isEmployedIn } from "./roster.js";
+import { buildRoster, isEmployedIn, type Rep } from "./roster.js";
 import type { EngineResult, RepMetric, RepResult } from "./runResult.js";
 import { scoreRep } from "./scoreRep.js";
 import { scorecardChooser } from "./selectScorecard.js";
@@ -40,10 +42,8 @@ export interface EngineInput {
 
 export function evaluateRun({ config, held, aggregates, period }: EngineInput): EngineResult {
   const anomalies: Anomaly[] = [];
-  const roster = held.get(ROSTER);
-  const reps = roster ? buildRoster(roster) : [];
+  const { reps, scored, table } = periodTable({ config, held, aggregates, period });
   const matcher = new RepMatcher(reps, config.sources[ROSTER]?.match ?? []);
-  const scored = reps.filter((rep) => isEmployedIn(rep, period)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const scoredIds = new Set(scored.map((r) => r.id));
   const formatMoney = (d: Dec) => `${moneyFixed(d, config.currency)} ${config.currency}`;
 
@@ -56,7 +56,6 @@ export function evaluateRun({ config, held, aggregates, period }: EngineInput): 
   const targetsAttribution = targetsSource ? attributeRecords(targetsSource, matcher, repHeader(config, TARGETS)) : undefined;
   anomalies.push(...(targetsAttribution?.anomalies ?? []));
 
-  const table = addDerivedMetrics(config, aggregateMetrics({ config, aggregates, scored, period }), scored.map((r) => r.id));
   const targets = buildTargetsIndex(targetsSource, targetsAttribution, new Set(Object.keys(config.metrics)));
   anomalies.push(...targets.anomalies);
 
@@ -123,6 +122,29 @@ export function evaluateRun({ config, held, aggregates, period }: EngineInput): 
 
   const awards = computeAwards(config.awards, config.metrics, results.map((r) => ({ id: r.rep.id, actual: (metric: string) => r.metrics[metric]?.actual ?? null })));
   return { period, reps: results, awards, anomalies };
+}
+
+/** The roster, the reps scored in the period (by id), and their metric values (derived ones included). */
+function periodTable({ config, held, aggregates, period }: EngineInput): { reps: Rep[]; scored: Rep[]; table: MetricTable } {
+  const roster = held.get(ROSTER);
+  const reps = roster ? buildRoster(roster) : [];
+  const scored = reps.filter((rep) => isEmployedIn(rep, period)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const table = addDerivedMetrics(config, aggregateMetrics({ config, aggregates, scored, period }), scored.map((r) => r.id));
+  return { reps, scored, table };
+}
+
+/**
+ * What a change against a period needs of it: who is scored then and their
+ * metric values, without the targets, scores, ranks and tiers of
+ * `evaluateRun` (the same values it would give).
+ */
+export function periodActuals(input: EngineInput): RunActuals {
+  const { scored, table } = periodTable(input);
+  const names = Object.keys(input.config.metrics);
+  return {
+    period: input.period,
+    reps: scored.map((rep) => ({ rep, metrics: Object.fromEntries(names.map((name) => [name, { actual: table.get(name)?.get(rep.id)?.actual ?? null }])) })),
+  };
 }
 
 function addRanksWithin(results: RepResult[], column: string): void {

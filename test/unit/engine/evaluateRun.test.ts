@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CalendarDate } from "../../../src/dates/calendarDate.js";
-import { evaluateRun } from "../../../src/engine/evaluateRun.js";
+import { evaluateRun, periodActuals } from "../../../src/engine/evaluateRun.js";
 import { parsePeriod } from "../../../src/engine/period.js";
 import { buildRoster } from "../../../src/engine/roster.js";
 import { aggregate } from "../../support/engineBuilders.js";
@@ -103,5 +103,28 @@ describe("evaluateRun", () => {
 
   it("gives awards by a metric", () => {
     expect(result.awards.map((a) => [a.award, a.rep, a.value.toString()])).toEqual([["Top", "R001", "150000"]]);
+  });
+});
+
+describe("periodActuals", () => {
+  const actualsOf = (p: NonNullable<ReturnType<typeof parsePeriod>>) => {
+    const input = { config, held: new Map([["roster", roster]]), aggregates: new Map([["deals", aggregate(deals, config, reps, ["name"])]]), period: p };
+    const full = evaluateRun(input);
+    return { quick: periodActuals(input), full };
+  };
+
+  it("gives the metric values evaluateRun gives, rep for rep, without scoring", () => {
+    const { quick, full } = actualsOf(period);
+    const values = (run: typeof quick) => run.reps.map((r) => [r.rep.id, Object.entries(r.metrics).map(([m, v]) => [m, v?.actual?.toString() ?? null])]);
+    expect(values(quick)).toEqual(values(full));
+    // R001 in October: revenue 100,000 + 50,000; won 2 of 2 closed; East's won revenue 150,000 + 60,000
+    expect(values(quick)[0]).toEqual(["R001", [["revenue", "150000"], ["won", "2"], ["closed", "2"], ["win_rate", "1"], ["team_revenue", "210000"]]]);
+  });
+
+  it("lists the reps employed in that period, R003 included before they left", () => {
+    const september = parsePeriod("2026-09");
+    if (!september) throw new Error("period");
+    // R002 was hired on 2026-08-15, R003 left on 2026-09-30: all three were employed in September, none has a deal then
+    expect(actualsOf(september).quick.reps.map((r) => [r.rep.id, r.metrics["revenue"]?.actual?.toString() ?? null])).toEqual([["R001", "0"], ["R002", "0"], ["R003", "0"]]);
   });
 });
