@@ -44,13 +44,80 @@ export interface Attainment {
   capped: Dec;
 }
 
+/** The cap of each scorecard as a decimal, built once. */
+const capDecs = new Map<number, Dec>();
+
 export function attainmentOf(actual: Dec, target: Dec, better: "higher" | "lower", cap: number): Attainment {
-  const capDec = new Dec(cap);
+  let capDec = capDecs.get(cap);
+  if (capDec === undefined) capDecs.set(cap, (capDec = new Dec(cap)));
   let raw: Dec;
   if (better === "lower") raw = actual.isZero() ? capDec : target.div(actual);
   else raw = actual.div(target);
   const floored = raw.lt(0) ? ZERO : raw;
   return { attainment: floored, capped: Dec.min(floored, capDec) };
+}
+
+/** The renormalised weights for one set of scored metrics: each dimension's share, and each metric's within it. */
+interface Shares {
+  dimensions: {
+    name: string;
+    /** of the whole score */
+    share: Dec;
+    metrics: {
+      /** index among the scorecard's metrics, in order */
+      at: number;
+      /** of the dimension */
+      share: Dec;
+      /** of the whole score: dimension share × metric share */
+      weight: Dec;
+      weightNumber: number;
+    }[];
+  }[];
+}
+
+/**
+ * Shares depend only on the scorecard and which of its metrics are scored,
+ * which is the same for most reps: worked out once per scorecard and set
+ * (the divisions at 60 digits were most of the cost of scoring 1,000 reps).
+ */
+const sharesByCard = new WeakMap<ScorecardConfig, Map<string, Shares>>();
+
+function sharesFor(card: ScorecardConfig, scored: readonly boolean[]): Shares {
+  let byCard = sharesByCard.get(card);
+  if (byCard === undefined) sharesByCard.set(card, (byCard = new Map()));
+  const key = scored.map((s) => (s ? "1" : "0")).join("");
+  let shares = byCard.get(key);
+  if (shares === undefined) byCard.set(key, (shares = computeShares(card, scored)));
+  return shares;
+}
+
+function computeShares(card: ScorecardConfig, scored: readonly boolean[]): Shares {
+  const parts: { name: string; weight: Dec; metrics: { at: number; share: Dec }[] }[] = [];
+  let at = 0;
+  for (const [dimension, spec] of Object.entries(card.dimensions)) {
+    const included: { at: number; weight: Dec }[] = [];
+    for (const weight of Object.values(spec.metrics)) {
+      if (scored[at]) included.push({ at, weight: new Dec(weight) });
+      at++;
+    }
+    if (included.length === 0) continue;
+    const total = included.reduce((sum, m) => sum.plus(m.weight), ZERO);
+    parts.push({ name: dimension, weight: new Dec(spec.weight), metrics: included.map((m) => ({ at: m.at, share: m.weight.div(total) })) });
+  }
+  const totalWeight = parts.reduce((sum, d) => sum.plus(d.weight), ZERO);
+  return {
+    dimensions: parts.map((part) => {
+      const share = part.weight.div(totalWeight);
+      return {
+        name: part.name,
+        share,
+        metrics: part.metrics.map((m) => {
+          const weight = share.times(m.share);
+          return { at: m.at, share: m.share, weight, weightNumber: weight.toNumber() };
+        }),
+      };
+    }),
+  };
 }
 
 export function scoreRep(
@@ -60,12 +127,12 @@ export function scoreRep(
   targetOf: (metric: string) => ResolvedTarget | null,
 ): ScoreResult {
   const rows: MetricScore[] = [];
-  const dimensionParts: { name: string; weight: Dec; score: Dec; rows: { row: MetricScore; share: Dec; capped: Dec }[] }[] = [];
+  const capped: (Dec | null)[] = [];
   const dimensions: Record<string, number | null> = {};
 
   for (const [dimension, spec] of Object.entries(card.dimensions)) {
-    const included: { row: MetricScore; weight: Dec; capped: Dec }[] = [];
-    for (const [metric, weight] of Object.entries(spec.metrics)) {
+    dimensions[dimension] = null;
+    for (const metric of Object.keys(spec.metrics)) {
       const result = resultOf(metric);
       const target = targetOf(metric);
       const actual = result?.actual ?? null;
@@ -80,30 +147,26 @@ export function scoreRep(
         const a = attainmentOf(actual, target.value, metrics[metric]?.better ?? "higher", card.cap);
         row.attainment = a.attainment.toNumber();
         row.capped = a.capped.toNumber();
-        included.push({ row, weight: new Dec(weight), capped: a.capped });
+        capped[rows.length - 1] = a.capped;
+        continue;
       }
+      capped[rows.length - 1] = null;
     }
-    if (included.length === 0) {
-      dimensions[dimension] = null;
-      continue;
-    }
-    const total = included.reduce((sum, m) => sum.plus(m.weight), ZERO);
-    const parts = included.map((m) => ({ row: m.row, share: m.weight.div(total), capped: m.capped }));
-    const score = parts.reduce((sum, p) => sum.plus(p.share.times(p.capped)), ZERO).times(100);
-    dimensions[dimension] = score.toNumber();
-    dimensionParts.push({ name: dimension, weight: new Dec(spec.weight), score, rows: parts });
   }
 
-  if (dimensionParts.length === 0) return { score: null, dimensions, rows };
-  const totalWeight = dimensionParts.reduce((sum, d) => sum.plus(d.weight), ZERO);
+  const shares = sharesFor(card, capped.map((c) => c !== null));
+  if (shares.dimensions.length === 0) return { score: null, dimensions, rows };
   let score = ZERO;
-  for (const part of dimensionParts) {
-    const share = part.weight.div(totalWeight);
-    score = score.plus(share.times(part.score));
-    for (const m of part.rows) {
-      const weight = share.times(m.share);
-      m.row.weight = weight.toNumber();
-      m.row.points = weight.times(m.capped).times(100).toNumber();
+  for (const dimension of shares.dimensions) {
+    let sum = ZERO;
+    for (const m of dimension.metrics) sum = sum.plus(m.share.times(capped[m.at] as Dec));
+    const dimensionScore = sum.times(100);
+    dimensions[dimension.name] = dimensionScore.toNumber();
+    score = score.plus(dimension.share.times(dimensionScore));
+    for (const m of dimension.metrics) {
+      const row = rows[m.at] as MetricScore;
+      row.weight = m.weightNumber;
+      row.points = m.weight.times(capped[m.at] as Dec).times(100).toNumber();
     }
   }
   return { score: score.toNumber(), dimensions, rows };

@@ -190,7 +190,7 @@ export class SourceAggregator {
     // nothing of a record outside the kept months can reach the run (not even an inactive_rep warning, which looks at the period's months)
     if (keep !== null && !keep.has(first) && !keep.has(second) && !(more?.some((m) => keep.has(m)) ?? false)) return;
     this.noteOwner(owner, first, second, more, record);
-    for (const metric of this.metrics) this.addToMetric(metric, rep, record);
+    for (let m = 0; m < this.metrics.length; m++) this.addToMetric(this.metrics[m] as MetricPlan, m, owner, rep, record);
     for (const component of this.components) {
       const date = values[component.date];
       if (!(date instanceof CalendarDate) || (component.where && !isTrue(component.where(record)))) continue;
@@ -208,10 +208,10 @@ export class SourceAggregator {
       const rep = match.rep.id;
       let byMonths = this.data.owners.get(rep);
       if (!byMonths) this.data.owners.set(rep, (byMonths = new Map()));
-      return { rep, byMonths, unknown: null, ambiguous: [] };
+      return { rep, byMonths, unknown: null, ambiguous: [], lastMonth: this.metrics.map(() => -1), lastMonthly: [] };
     }
-    if (match.kind === "ambiguous") return { rep: null, byMonths: new Map(), unknown: null, ambiguous: match.reps };
-    return { rep: null, byMonths: new Map(), unknown: this.unknownOwner(raw, record), ambiguous: [] };
+    if (match.kind === "ambiguous") return { rep: null, byMonths: new Map(), unknown: null, ambiguous: match.reps, lastMonth: [], lastMonthly: [] };
+    return { rep: null, byMonths: new Map(), unknown: this.unknownOwner(raw, record), ambiguous: [], lastMonth: [], lastMonthly: [] };
   }
 
   private unknownOwner(raw: string, first: SourceRecord): UnknownOwner {
@@ -235,13 +235,19 @@ export class SourceAggregator {
     return this.data;
   }
 
-  private addToMetric(metric: MetricPlan, rep: string, record: SourceRecord): void {
+  /** `m`: the metric's index in `metrics` (the owner's accumulator of the month it was last given is kept at that index) */
+  private addToMetric(metric: MetricPlan, m: number, owner: OwnerState, rep: string, record: SourceRecord): void {
     const date = record.values[metric.date];
     if (!(date instanceof CalendarDate)) return;
     const month = this.monthAt[metric.date] ?? monthOfDay(date.day);
     if (this.keepMonths !== null && !this.keepMonths.has(month)) return;
     if (metric.where && !isTrue(metric.where(record))) return;
-    const monthly = accumulatorFor(this.data.monthly, metric.name, month, rep, metric.kind);
+    let monthly = owner.lastMonth[m] === month ? owner.lastMonthly[m] : undefined;
+    if (monthly === undefined) {
+      monthly = accumulatorFor(this.data.monthly, metric.name, month, rep, metric.kind);
+      owner.lastMonth[m] = month;
+      owner.lastMonthly[m] = monthly;
+    }
     const daily = metric.daily ? accumulatorFor(this.data.daily, metric.name, date.day, rep, metric.kind) : null;
     const deferred = monthly.takesUnits ? deferredUnits(record, metric.valueColumn) : undefined;
     if (deferred !== undefined) {
@@ -273,6 +279,13 @@ interface OwnerState {
   byMonths: Map<number | string, OwnerActivity>;
   unknown: UnknownOwner | null;
   ambiguous: readonly Rep[];
+  /**
+   * By metric index: the month of the accumulator a record of this owner was
+   * last added to, and that accumulator (a rep's records mostly fall in one
+   * month, so the three map look-ups of `accumulatorFor` are skipped)
+   */
+  lastMonth: MonthKey[];
+  lastMonthly: (Accumulator | undefined)[];
 }
 
 function accumulatorFor(table: Map<string, Map<number, RepAccumulators>>, metric: string, bucket: number, rep: string, kind: Accumulator["kind"]): Accumulator {
