@@ -83,11 +83,11 @@ describe("reader threads", () => {
 
   it("read a file in parts, report progress as the parts read, and agree with one thread", async () => {
     const config = writeWorld();
-    const parts = await run(config, { KPI_THREADS: "2", KPI_PART_MIN_BYTES: "1" });
+    const parts = await run(config, { KPI_THREADS: "4", KPI_PART_MIN_BYTES: "1" });
     const single = await run(config, { KPI_THREADS: "1" });
     expect(parts.json).toBe(single.json);
-    // two threads, two parts each: four parts of about 60,000 / 4 = 15,000 rows, too few for a thread's own count (every
-    // 20,000 rows); the line moves as each part is merged, in file order, and ends at every row
+    // four threads (a small file is cut in one part per thread): four parts of about 60,000 / 4 = 15,000 rows, too few for
+    // a thread's own count (every 20,000 rows); the line moves as each part is merged, in file order, and ends at every row
     expectFourParts(parts.progress);
     expectFourParts(parts.dealsProgress);
     // one thread reports at 20,000, 40,000 and 60,000
@@ -110,7 +110,7 @@ describe("reader threads", () => {
   it("read a keyed source on this thread while another is read in parts, with the results of one thread", async () => {
     // deals has a key: judged for duplicates across the whole file, so read here, synchronously, while the threads read activities
     const config = writeWorld({ dealsKeyed: true });
-    const parts = await run(config, { KPI_THREADS: "2", KPI_PART_MIN_BYTES: "1" });
+    const parts = await run(config, { KPI_THREADS: "4", KPI_PART_MIN_BYTES: "1" });
     const single = await run(config, { KPI_THREADS: "1" });
     expect(parts.json).toBe(single.json);
     expectFourParts(parts.progress); // activities in parts
@@ -128,7 +128,7 @@ describe("reader threads", () => {
     const lines = ["Id,Owner,Type,Date,Note"];
     for (let i = 0; i < ROWS; i++) lines.push(`A${i},R${(i % 2) + 1},${i % 3 === 0 ? "visit" : "call"},2026-10-01,${i < ROWS / 2 ? "plain" : '"call\nback"'}`);
     const config = writeWorld({ activities: `${lines.join("\n")}\n` });
-    const parts = await run(config, { KPI_THREADS: "2", KPI_PART_MIN_BYTES: "1" });
+    const parts = await run(config, { KPI_THREADS: "4", KPI_PART_MIN_BYTES: "1" });
     const single = await run(config, { KPI_THREADS: "1" });
     expect(parts.json).toBe(single.json);
     // the first part (plain rows only) was merged; the second ran past its cut, so from it on the file was read here,
