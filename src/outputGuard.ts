@@ -11,14 +11,15 @@ import type { LoadedConfig } from "./config/loadConfig.js";
 export function outputClash(outputs: readonly string[], loaded: LoadedConfig, inputs: readonly string[]): string | null {
   const configPath = resolve(loaded.baseDir, loaded.file);
   const inputSet = new Set([configPath, ...inputs]);
+  // one matcher per source, built once (building one is most of the cost of a match)
+  const sources = Object.entries(loaded.config.sources).map(([name, source]) => {
+    const pattern = isAbsolute(source.path) ? source.path : resolve(loaded.baseDir, source.path);
+    return { name, path: source.path, matches: picomatch(relative(loaded.baseDir, pattern).split("\\").join("/"), { dot: false }) };
+  });
   for (const output of outputs) {
     if (inputSet.has(output)) return `${output} is an input of this run`;
-    for (const [name, source] of Object.entries(loaded.config.sources)) {
-      const pattern = isAbsolute(source.path) ? source.path : resolve(loaded.baseDir, source.path);
-      const rel = relative(loaded.baseDir, output).split("\\").join("/");
-      const relPattern = relative(loaded.baseDir, pattern).split("\\").join("/");
-      if (picomatch.isMatch(rel, relPattern, { dot: false })) return `${output} would be read as source "${name}" (path: ${source.path}) on the next run`;
-    }
+    const rel = relative(loaded.baseDir, output).split("\\").join("/");
+    for (const source of sources) if (source.matches(rel)) return `${output} would be read as source "${source.name}" (path: ${source.path}) on the next run`;
   }
   return null;
 }

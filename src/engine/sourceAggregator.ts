@@ -208,10 +208,14 @@ export class SourceAggregator {
       const rep = match.rep.id;
       let byMonths = this.data.owners.get(rep);
       if (!byMonths) this.data.owners.set(rep, (byMonths = new Map()));
-      return { rep, byMonths, unknown: null, ambiguous: [], lastMonth: this.metrics.map(() => -1), lastMonthly: [] };
+      return { rep, byMonths, unknown: null, ambiguous: [], ...this.noMonthsYet() };
     }
-    if (match.kind === "ambiguous") return { rep: null, byMonths: new Map(), unknown: null, ambiguous: match.reps, lastMonth: [], lastMonthly: [] };
-    return { rep: null, byMonths: new Map(), unknown: this.unknownOwner(raw, record), ambiguous: [], lastMonth: [], lastMonthly: [] };
+    if (match.kind === "ambiguous") return { rep: null, byMonths: new Map(), unknown: null, ambiguous: match.reps, ...this.noMonthsYet() };
+    return { rep: null, byMonths: new Map(), unknown: this.unknownOwner(raw, record), ambiguous: [], ...this.noMonthsYet() };
+  }
+
+  private noMonthsYet(): Pick<OwnerState, "lastMonth" | "lastMonthly" | "otherMonth" | "otherMonthly"> {
+    return { lastMonth: this.metrics.map(() => -1), lastMonthly: [], otherMonth: this.metrics.map(() => -1), otherMonthly: [] };
   }
 
   private unknownOwner(raw: string, first: SourceRecord): UnknownOwner {
@@ -242,9 +246,11 @@ export class SourceAggregator {
     const month = this.monthAt[metric.date] ?? monthOfDay(date.day);
     if (this.keepMonths !== null && !this.keepMonths.has(month)) return;
     if (metric.where && !isTrue(metric.where(record))) return;
-    let monthly = owner.lastMonth[m] === month ? owner.lastMonthly[m] : undefined;
+    let monthly = owner.lastMonth[m] === month ? owner.lastMonthly[m] : owner.otherMonth[m] === month ? owner.otherMonthly[m] : undefined;
     if (monthly === undefined) {
       monthly = accumulatorFor(this.data.monthly, metric.name, month, rep, metric.kind);
+      owner.otherMonth[m] = owner.lastMonth[m] as MonthKey;
+      owner.otherMonthly[m] = owner.lastMonthly[m];
       owner.lastMonth[m] = month;
       owner.lastMonthly[m] = monthly;
     }
@@ -281,11 +287,14 @@ interface OwnerState {
   ambiguous: readonly Rep[];
   /**
    * By metric index: the month of the accumulator a record of this owner was
-   * last added to, and that accumulator (a rep's records mostly fall in one
-   * month, so the three map look-ups of `accumulatorFor` are skipped)
+   * last added to and that accumulator, and the month before that and its
+   * accumulator (with -p, a rep's records fall in the period's month and the
+   * one before: the three map look-ups of `accumulatorFor` are then skipped)
    */
   lastMonth: MonthKey[];
   lastMonthly: (Accumulator | undefined)[];
+  otherMonth: MonthKey[];
+  otherMonthly: (Accumulator | undefined)[];
 }
 
 function accumulatorFor(table: Map<string, Map<number, RepAccumulators>>, metric: string, bucket: number, rep: string, kind: Accumulator["kind"]): Accumulator {

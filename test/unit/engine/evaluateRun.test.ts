@@ -128,3 +128,24 @@ describe("periodActuals", () => {
     expect(actualsOf(september).quick.reps.map((r) => [r.rep.id, r.metrics["revenue"]?.actual?.toString() ?? null])).toEqual([["R001", "0"], ["R002", "0"], ["R003", "0"]]);
   });
 });
+
+describe("SourceAggregator month by month", () => {
+  it("adds each record to its own month's accumulator when a rep's records hop between three months", () => {
+    // R001's won deals, in this order: Aug 1, Sep 10, Oct 100, Aug 2, Oct 200, Sep 20, Aug 3, Oct 300
+    // (an owner keeps the accumulators of its last two months at hand: every third month forces one out)
+    const hops = source("deals", ["id", "rep", "amount", "closed", "stage"], [
+      ["H1", "R001", new Dec("1"), date("2026-08-03"), "Won"],
+      ["H2", "R001", new Dec("10"), date("2026-09-03"), "Won"],
+      ["H3", "R001", new Dec("100"), date("2026-10-03"), "Won"],
+      ["H4", "R001", new Dec("2"), date("2026-08-04"), "Won"],
+      ["H5", "R001", new Dec("200"), date("2026-10-04"), "Won"],
+      ["H6", "R001", new Dec("20"), date("2026-09-04"), "Won"],
+      ["H7", "R001", new Dec("3"), date("2026-08-05"), "Won"],
+      ["H8", "R001", new Dec("300"), date("2026-10-05"), "Won"],
+    ]);
+    const monthly = aggregate(hops, config, reps, ["name"]).monthly.get("revenue");
+    const byMonth = [...(monthly ?? new Map())].map(([month, byRep]) => [month % 12 + 1, byRep.get("R001")?.result()?.toString(), byRep.get("R001")?.records]);
+    // August 1 + 2 + 3 = 6 (3 deals); September 10 + 20 = 30 (2); October 100 + 200 + 300 = 600 (3)
+    expect(byMonth).toEqual([[8, "6", 3], [9, "30", 2], [10, "600", 3]]);
+  });
+});
