@@ -77,8 +77,8 @@ interface Shares {
 
 /**
  * Shares depend only on the scorecard and which of its metrics are scored,
- * which is the same for most reps: worked out once per scorecard and set
- * (the divisions at 60 digits were most of the cost of scoring 1,000 reps).
+ * which is the same for most reps: worked out once per scorecard and set,
+ * not once per rep (each is a few divisions at 60 digits).
  */
 const sharesByCard = new WeakMap<ScorecardConfig, Map<string, Shares>>();
 

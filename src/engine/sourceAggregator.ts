@@ -239,7 +239,7 @@ export class SourceAggregator {
     return this.data;
   }
 
-  /** `m`: the metric's index in `metrics` (the owner's accumulator of the month it was last given is kept at that index) */
+  /** `m`: the metric's index in `metrics` (where the owner keeps its accumulators of the last two months it was given) */
   private addToMetric(metric: MetricPlan, m: number, owner: OwnerState, rep: string, record: SourceRecord): void {
     const date = record.values[metric.date];
     if (!(date instanceof CalendarDate)) return;
