@@ -18,6 +18,7 @@ import { Accumulator } from "./accumulator.js";
 import { compileForRecords, type RecordFn } from "./compileForRecords.js";
 import { USUAL_FIRST_MONTH, USUAL_MONTHS, monthOfDay, monthsSignature, type MonthKey } from "./monthKeys.js";
 import { ambiguousRepAnomaly, repHeader, type UnknownOwner } from "./ownerAnomalies.js";
+import { RecentMonths } from "./recentMonths.js";
 import type { Rep } from "./roster.js";
 import type { RepMatcher } from "./repMatcher.js";
 
@@ -190,7 +191,7 @@ export class SourceAggregator {
     // nothing of a record outside the kept months can reach the run (not even an inactive_rep warning, which looks at the period's months)
     if (keep !== null && !keep.has(first) && !keep.has(second) && !(more?.some((m) => keep.has(m)) ?? false)) return;
     this.noteOwner(owner, first, second, more, record);
-    for (let m = 0; m < this.metrics.length; m++) this.addToMetric(this.metrics[m] as MetricPlan, m, owner, rep, record);
+    for (let m = 0; m < this.metrics.length; m++) this.addToMetric(this.metrics[m] as MetricPlan, m, owner.recent, rep, record);
     for (const component of this.components) {
       const date = values[component.date];
       if (!(date instanceof CalendarDate) || (component.where && !isTrue(component.where(record)))) continue;
@@ -208,14 +209,10 @@ export class SourceAggregator {
       const rep = match.rep.id;
       let byMonths = this.data.owners.get(rep);
       if (!byMonths) this.data.owners.set(rep, (byMonths = new Map()));
-      return { rep, byMonths, unknown: null, ambiguous: [], ...this.noMonthsYet() };
+      return { rep, byMonths, unknown: null, ambiguous: [], recent: new RecentMonths(this.metrics.length) };
     }
-    if (match.kind === "ambiguous") return { rep: null, byMonths: new Map(), unknown: null, ambiguous: match.reps, ...this.noMonthsYet() };
-    return { rep: null, byMonths: new Map(), unknown: this.unknownOwner(raw, record), ambiguous: [], ...this.noMonthsYet() };
-  }
-
-  private noMonthsYet(): Pick<OwnerState, "lastMonth" | "lastMonthly" | "otherMonth" | "otherMonthly"> {
-    return { lastMonth: this.metrics.map(() => -1), lastMonthly: [], otherMonth: this.metrics.map(() => -1), otherMonthly: [] };
+    if (match.kind === "ambiguous") return { rep: null, byMonths: new Map(), unknown: null, ambiguous: match.reps, recent: new RecentMonths(0) };
+    return { rep: null, byMonths: new Map(), unknown: this.unknownOwner(raw, record), ambiguous: [], recent: new RecentMonths(0) };
   }
 
   private unknownOwner(raw: string, first: SourceRecord): UnknownOwner {
@@ -239,21 +236,15 @@ export class SourceAggregator {
     return this.data;
   }
 
-  /** `m`: the metric's index in `metrics` (where the owner keeps its accumulators of the last two months it was given) */
-  private addToMetric(metric: MetricPlan, m: number, owner: OwnerState, rep: string, record: SourceRecord): void {
+  /** `m`: the metric's index in `metrics`; `recent`: the rep's accumulators of its last two months */
+  private addToMetric(metric: MetricPlan, m: number, recent: RecentMonths, rep: string, record: SourceRecord): void {
     const date = record.values[metric.date];
     if (!(date instanceof CalendarDate)) return;
     const month = this.monthAt[metric.date] ?? monthOfDay(date.day);
     if (this.keepMonths !== null && !this.keepMonths.has(month)) return;
     if (metric.where && !isTrue(metric.where(record))) return;
-    let monthly = owner.lastMonth[m] === month ? owner.lastMonthly[m] : owner.otherMonth[m] === month ? owner.otherMonthly[m] : undefined;
-    if (monthly === undefined) {
-      monthly = accumulatorFor(this.data.monthly, metric.name, month, rep, metric.kind);
-      owner.otherMonth[m] = owner.lastMonth[m] as MonthKey;
-      owner.otherMonthly[m] = owner.lastMonthly[m];
-      owner.lastMonth[m] = month;
-      owner.lastMonthly[m] = monthly;
-    }
+    let monthly = recent.get(m, month);
+    if (monthly === undefined) recent.remember(m, month, (monthly = accumulatorFor(this.data.monthly, metric.name, month, rep, metric.kind)));
     const daily = metric.daily ? accumulatorFor(this.data.daily, metric.name, date.day, rep, metric.kind) : null;
     const deferred = monthly.takesUnits ? deferredUnits(record, metric.valueColumn) : undefined;
     if (deferred !== undefined) {
@@ -285,16 +276,8 @@ interface OwnerState {
   byMonths: Map<number | string, OwnerActivity>;
   unknown: UnknownOwner | null;
   ambiguous: readonly Rep[];
-  /**
-   * By metric index: the month of the accumulator a record of this owner was
-   * last added to and that accumulator, and the month before that and its
-   * accumulator (with -p, a rep's records fall in the period's month and the
-   * one before: the three map look-ups of `accumulatorFor` are then skipped)
-   */
-  lastMonth: MonthKey[];
-  lastMonthly: (Accumulator | undefined)[];
-  otherMonth: MonthKey[];
-  otherMonthly: (Accumulator | undefined)[];
+  /** a rep's accumulators of the last two months it was given, per metric (an owner that is not a rep never reaches a metric: none) */
+  recent: RecentMonths;
 }
 
 function accumulatorFor(table: Map<string, Map<number, RepAccumulators>>, metric: string, bucket: number, rep: string, kind: Accumulator["kind"]): Accumulator {
