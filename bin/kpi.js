@@ -3,9 +3,9 @@
 // bytecode. The default suits short-lived, monomorphic code; the readers of a
 // large export see new shapes for a while (each column kind, each source), and
 // optimised that early they are thrown away and compiled again several times
-// per thread. About six times the default budget (67,584 on Node 20) cut a
-// 1,000,000-deal run's CPU by about 6% and the bundled example's time by about
-// 9%; twice as much again was slower (docs/decisions.md).
+// per thread. About six times the default budget (67,584 on Node 20) made a
+// 6,000,000-row run 6% faster (8% less CPU) and the bundled example 11%
+// faster; twice as much again was slower (docs/decisions.md).
 // It changes when code is optimised, never what it computes. The flag is set
 // before any of kpi's modules load (hence the dynamic import), and reader
 // threads share it.
