@@ -5,17 +5,13 @@
  * the rep was not in the previous run, or the metric's source has no record
  * dated in the previous period.
  */
-import { formatPeriod, type Period } from "../engine/period.js";
+import { formatPeriod } from "../engine/period.js";
+import type { RunActuals } from "../engine/runResult.js";
 import type { Dec } from "../money.js";
 import { groupThousands } from "../util/groupThousands.js";
 import { percentText, plainActual, type FormatActual } from "./actualFormatter.js";
 import { anomaly, type Anomaly } from "./anomaly.js";
 
-/** What a change needs of a run: its period, and each rep's metric values (an `EngineResult` will do). */
-export interface RunActuals {
-  period: Period;
-  reps: readonly { rep: { id: string }; metrics: Readonly<Record<string, { actual: Dec | null } | undefined>> }[];
-}
 
 /** rep id -> metric -> relative change (null when it cannot be computed) */
 export type ChangeTable = Map<string, Map<string, number | null>>;

@@ -39,3 +39,9 @@ export interface EngineResult {
   awards: AwardRow[];
   anomalies: Anomaly[];
 }
+
+/** What a change against another period needs of a run: its period, and each rep's metric values (an `EngineResult` will do; `periodActuals` gives no more). */
+export interface RunActuals {
+  period: Period;
+  reps: readonly { rep: { id: string }; metrics: Readonly<Record<string, { actual: Dec | null } | undefined>> }[];
+}
