@@ -12,7 +12,6 @@ import { groupThousands } from "../util/groupThousands.js";
 import { percentText, plainActual, type FormatActual } from "./actualFormatter.js";
 import { anomaly, type Anomaly } from "./anomaly.js";
 
-
 /** rep id -> metric -> relative change (null when it cannot be computed) */
 export type ChangeTable = Map<string, Map<string, number | null>>;
 
