@@ -1,7 +1,7 @@
 /**
  * The launcher (bin/kpi.js) sets a V8 flag before kpi loads. A flag this
- * Node's V8 did not know would be reported on stdout by V8 itself, in front
- * of every command's output: the version is the simplest output to check.
+ * Node's V8 did not know would be reported by V8 itself, as an error line on
+ * stderr at every command: the version is the simplest output to check.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
