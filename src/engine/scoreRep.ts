@@ -141,16 +141,16 @@ export function scoreRep(
         attainment: null, capped: null, weight: 0, points: null, records: result?.records ?? null, excluded: null,
       };
       rows.push(row);
+      let cappedHere: Dec | null = null;
       if (!target || target.value.isZero()) row.excluded = "missing_target";
       else if (actual === null) row.excluded = "no_data";
       else {
         const a = attainmentOf(actual, target.value, metrics[metric]?.better ?? "higher", card.cap);
         row.attainment = a.attainment.toNumber();
         row.capped = a.capped.toNumber();
-        capped[rows.length - 1] = a.capped;
-        continue;
+        cappedHere = a.capped;
       }
-      capped[rows.length - 1] = null;
+      capped.push(cappedHere); // capped[i] belongs to rows[i]
     }
   }
 
