@@ -90,6 +90,8 @@ export class SourceAggregator {
   private monthSeen: Uint8Array[] = [];
   /** what a raw rep text resolved to, and that rep's owner entries: one look-up per record */
   private owners = new Map<string, OwnerState>();
+  /** keepMonths as one byte per usual month (1: kept), looked up once or twice per record */
+  private readonly keptUsual = new Uint8Array(USUAL_MONTHS);
   /** set when the aggregator can be built again on a reader thread (portableAggregator) */
   portable: PortableSink | undefined = undefined;
 
@@ -130,7 +132,15 @@ export class SourceAggregator {
     this.keyAt = spec?.key === undefined ? -1 : at(spec.key);
     this.moneyAt = columns.findIndex((col) => spec?.columns[col]?.type === "money");
     for (const index of [...this.dateColumns.map((d) => d.index), this.repAt, this.keyAt, this.moneyAt]) if (index >= 0) reads.add(index);
+    for (const month of keepMonths ?? []) if (month >= USUAL_FIRST_MONTH && month < USUAL_FIRST_MONTH + USUAL_MONTHS) this.keptUsual[month - USUAL_FIRST_MONTH] = 1;
     this.reset();
+  }
+
+  /** Whether records of `month` are accumulated: every month without keepMonths; -1 (no date) never with them. */
+  private keeps(month: MonthKey): boolean {
+    if (this.keepMonths === null) return true;
+    const at = month - USUAL_FIRST_MONTH;
+    return at >= 0 && at < USUAL_MONTHS ? this.keptUsual[at] === 1 : this.keepMonths.has(month);
   }
 
   columnsRead(): ReadonlySet<number> {
@@ -187,15 +197,14 @@ export class SourceAggregator {
       return;
     }
     const rep = owner.rep;
-    const keep = this.keepMonths;
     // nothing of a record outside the kept months can reach the run (not even an inactive_rep warning, which looks at the period's months)
-    if (keep !== null && !keep.has(first) && !keep.has(second) && !(more?.some((m) => keep.has(m)) ?? false)) return;
+    if (this.keepMonths !== null && !this.keeps(first) && !this.keeps(second) && !(more?.some((m) => this.keeps(m)) ?? false)) return;
     this.noteOwner(owner, first, second, more, record);
     for (let m = 0; m < this.metrics.length; m++) this.addToMetric(this.metrics[m] as MetricPlan, m, owner.recent, rep, record);
     for (const component of this.components) {
       const date = values[component.date];
       if (!(date instanceof CalendarDate) || (component.where && !isTrue(component.where(record)))) continue;
-      if (keep !== null && !keep.has(monthOfDay(date.day))) continue;
+      if (!this.keeps(monthOfDay(date.day))) continue;
       const value = component.value ? component.value(record) : null;
       const label = this.keyAt >= 0 ? String(values[this.keyAt] ?? "") : `${this.files[record.file] ?? ""}:${record.row}`;
       d.perRecord.get(component.key)?.push({ rep, day: date.day, value: isDec(value) ? value : null, label });
@@ -241,7 +250,7 @@ export class SourceAggregator {
     const date = record.values[metric.date];
     if (!(date instanceof CalendarDate)) return;
     const month = this.monthAt[metric.date] ?? monthOfDay(date.day);
-    if (this.keepMonths !== null && !this.keepMonths.has(month)) return;
+    if (!this.keeps(month)) return;
     if (metric.where && !isTrue(metric.where(record))) return;
     let monthly = recent.get(m, month);
     if (monthly === undefined) recent.remember(m, month, (monthly = accumulatorFor(this.data.monthly, metric.name, month, rep, metric.kind)));

@@ -49,8 +49,8 @@ import { SourceAggregator, type SourceAggregates } from "../../src/engine/source
 import type { SourceData } from "../../src/ingest/sourceData.js";
 
 /** Stream a small in-memory source through the real aggregator, as ingest would. */
-export function aggregate(source: SourceData, config: Config, reps: readonly Rep[], match: readonly string[] = []): SourceAggregates {
-  const aggregator = new SourceAggregator(source.name, source.columns, source.files, config, new RepMatcher(reps, match));
+export function aggregate(source: SourceData, config: Config, reps: readonly Rep[], match: readonly string[] = [], keepMonths: ReadonlySet<number> | null = null): SourceAggregates {
+  const aggregator = new SourceAggregator(source.name, source.columns, source.files, config, new RepMatcher(reps, match), keepMonths);
   for (const record of source.records) aggregator.add(record);
   return aggregator.result();
 }

@@ -148,4 +148,20 @@ describe("SourceAggregator month by month", () => {
     // August 1 + 2 + 3 = 6 (3 deals); September 10 + 20 = 30 (2); October 100 + 200 + 300 = 600 (3)
     expect(byMonth).toEqual([[8, "6", 3], [9, "30", 2], [10, "600", 3]]);
   });
+
+  it("accumulates only the kept months, inside the usual years (1990-2059) and outside them", () => {
+    const kept = source("deals", ["id", "rep", "amount", "closed", "stage"], [
+      ["K1", "R001", new Dec("1"), date("2026-09-30"), "Won"],
+      ["K2", "R001", new Dec("10"), date("2026-10-01"), "Won"], // kept
+      ["K3", "R001", new Dec("100"), date("2026-11-01"), "Won"],
+      ["K4", "R001", new Dec("1000"), date("1985-03-15"), "Won"], // kept, before the usual years
+      ["K5", "R001", new Dec("10000"), date("1985-04-15"), "Won"],
+      ["K6", "R001", new Dec("100000"), null, "Won"], // no date: no month to keep
+    ]);
+    const october = 2026 * 12 + 9;
+    const march1985 = 1985 * 12 + 2;
+    const monthly = aggregate(kept, config, reps, ["name"], new Set([october, march1985])).monthly.get("revenue");
+    const byMonth = [...(monthly ?? new Map())].map(([month, byRep]) => [Math.floor(month / 12), month % 12 + 1, byRep.get("R001")?.result()?.toString()]);
+    expect(byMonth).toEqual([[2026, 10, "10"], [1985, 3, "1000"]]);
+  });
 });
