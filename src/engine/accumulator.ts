@@ -7,22 +7,29 @@
  */
 import type { Value } from "../expr/value.js";
 import { Dec, isDec } from "../money.js";
-import { MoneySum, type PackedMoneySum } from "./moneySum.js";
+import { LANES, MoneySum } from "./moneySum.js";
 
 export type AggregateKind = "sum" | "count" | "count_distinct" | "avg" | "min" | "max";
 
-/** An accumulator as plain data, to cross to another thread: only what its kind keeps (a part's thousands of accumulators are cloned). */
-export interface PackedAccumulator {
-  kind: AggregateKind;
-  records: number;
-  /** sum and avg: the total, and how many numbers made it */
-  sum?: PackedMoneySum;
-  numbers?: number;
-  /** min and max */
-  extreme?: string | null;
-  /** count_distinct: the text values, and every other value by its key */
-  texts?: string[];
-  distinct?: string[];
+/**
+ * Accumulators as columns, to cross to another thread: a few typed arrays and
+ * string lists instead of an object per accumulator (a part holds thousands,
+ * and cloning and then collecting them cost the main thread more than
+ * merging them). Entry i is the i-th accumulator packed.
+ */
+export interface PackedAccumulators {
+  records: Float64Array;
+  /** how many numbers made the sum (sum, avg) or were compared (min, max) */
+  numbers: Float64Array;
+  /** sum and avg: the total's lanes, LANES per entry (see MoneySum) */
+  lanes: Float64Array;
+  /** sum and avg: the total's decimal part; min and max: the extreme; as text, or null */
+  decimals: (string | null)[];
+  /** count_distinct: entry i's text values are texts[textEnds[i - 1] (0 for the first), textEnds[i]); its other values, by key, likewise in distinct */
+  textEnds: Int32Array;
+  texts: string[];
+  distinctEnds: Int32Array;
+  distinct: string[];
 }
 
 export class Accumulator {
@@ -73,34 +80,40 @@ export class Accumulator {
     this.takeExtreme(other.extreme);
   }
 
-  /** Adds a packed accumulator (another thread's) as `merge` adds an accumulator, without building one in between (a part's thousands of them are merged this way). */
-  mergePacked(packed: PackedAccumulator): void {
-    this.records += packed.records;
-    this.numbers += packed.numbers ?? 0;
-    if (packed.sum !== undefined) this.sum.mergePacked(packed.sum);
-    this.addDistinct(packed.texts, packed.distinct);
-    this.takeExtreme(packed.extreme === undefined || packed.extreme === null ? null : new Dec(packed.extreme));
+  /** Packs accumulators (of any kinds) as columns, in order. */
+  static pack(accumulators: readonly Accumulator[]): PackedAccumulators {
+    const n = accumulators.length;
+    const packed: PackedAccumulators = {
+      records: new Float64Array(n), numbers: new Float64Array(n), lanes: new Float64Array(n * LANES), decimals: new Array<string | null>(n).fill(null),
+      textEnds: new Int32Array(n), texts: [], distinctEnds: new Int32Array(n), distinct: [],
+    };
+    accumulators.forEach((acc, i) => {
+      packed.records[i] = acc.records;
+      packed.numbers[i] = acc.numbers;
+      if (acc.kind === "sum" || acc.kind === "avg") packed.decimals[i] = acc.sum.packInto(packed.lanes, i * LANES);
+      else if (acc.extreme !== null) packed.decimals[i] = acc.extreme.toString();
+      for (const text of acc.texts ?? []) packed.texts.push(text);
+      for (const key of acc.distinct ?? []) packed.distinct.push(key);
+      packed.textEnds[i] = packed.texts.length;
+      packed.distinctEnds[i] = packed.distinct.length;
+    });
+    return packed;
   }
 
-  pack(): PackedAccumulator {
-    const { kind, records } = this;
-    switch (kind) {
-      case "count":
-        return { kind, records };
-      case "sum":
-      case "avg":
-        return { kind, records, sum: this.sum.pack(), numbers: this.numbers };
-      case "min":
-      case "max":
-        return { kind, records, numbers: this.numbers, extreme: this.extreme?.toString() ?? null };
-      case "count_distinct":
-        return { kind, records, texts: [...(this.texts ?? [])], distinct: [...(this.distinct ?? [])] };
-    }
+  /** Adds entry `i` of packed accumulators (another thread's) as `merge` adds an accumulator, without building one in between. */
+  mergePacked(packed: PackedAccumulators, i: number): void {
+    this.records += packed.records[i] as number;
+    this.numbers += packed.numbers[i] as number;
+    const decimal = packed.decimals[i] ?? null;
+    if (this.kind === "sum" || this.kind === "avg") this.sum.mergePacked(decimal, packed.lanes, i * LANES);
+    else if (decimal !== null) this.takeExtreme(new Dec(decimal));
+    if (this.texts) for (let j = i === 0 ? 0 : (packed.textEnds[i - 1] as number); j < (packed.textEnds[i] as number); j++) this.texts.add(packed.texts[j] as string);
+    if (this.distinct) for (let j = i === 0 ? 0 : (packed.distinctEnds[i - 1] as number); j < (packed.distinctEnds[i] as number); j++) this.distinct.add(packed.distinct[j] as string);
   }
 
-  static unpack(packed: PackedAccumulator): Accumulator {
-    const acc = new Accumulator(packed.kind);
-    acc.mergePacked(packed);
+  static unpack(kind: AggregateKind, packed: PackedAccumulators, i: number): Accumulator {
+    const acc = new Accumulator(kind);
+    acc.mergePacked(packed, i);
     return acc;
   }
 

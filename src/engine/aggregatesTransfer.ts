@@ -1,37 +1,66 @@
 /**
  * A source's aggregates across threads: `packAggregates` turns them into
- * plain data (structured clone keeps Maps and Sets, not classes: decimals
- * travel as text), and `absorbPacked` adds the packed aggregates of a later
- * part of the files to those of an earlier part — the same result as one
- * pass over both, since every accumulator merges and every "first seen"
- * keeps the earlier part's.
+ * plain data, and `absorbPacked` adds the packed aggregates of a later part of
+ * the files to those of an earlier part — the same result as one pass over
+ * both, since every accumulator merges and every "first seen" keeps the
+ * earlier part's.
+ *
+ * The thousands of accumulators and owner entries of a part travel as
+ * columns (typed arrays, and reps named once by index), not as an object
+ * each: structured clone copies a typed array in one go, while every object
+ * costs the main thread its deserialisation and, alive during the merge, a
+ * copy by the young-generation collector. At 1× that took a third off the
+ * main thread's collections (330 to 230 ms) and 2% off the run.
  */
 import type { Anomaly } from "../anomalies/anomaly.js";
 import type { Day } from "../dates/calendarDate.js";
 import { Dec } from "../money.js";
-import { Accumulator, type PackedAccumulator } from "./accumulator.js";
-import { MoneySum, type PackedMoneySum } from "./moneySum.js";
+import { Accumulator, type AggregateKind, type PackedAccumulators } from "./accumulator.js";
+import { LANES, MoneySum } from "./moneySum.js";
 import type { MonthKey } from "./monthKeys.js";
-import type { OwnerActivity, RecordCandidate, SourceAggregates } from "./sourceAggregator.js";
+import type { RecordCandidate, SourceAggregates } from "./sourceAggregator.js";
 
-type PackedTable = Map<string, Map<number, Map<string, PackedAccumulator>>>;
+/** A table of accumulators (metric -> bucket -> rep), one entry per accumulator, grouped by metric and then bucket. */
+interface PackedTable {
+  metrics: string[];
+  kinds: AggregateKind[];
+  /** entry -> index in metrics */
+  metric: Int32Array;
+  /** entry -> month key or day */
+  bucket: Int32Array;
+  /** entry -> index in PackedAggregates.names */
+  rep: Int32Array;
+  accumulators: PackedAccumulators;
+}
 
-interface PackedOwner {
-  months: MonthKey[];
-  count: number;
-  money: PackedMoneySum;
-  file: string | null;
-  row: number;
+/** Owner entries (a rep's records touching one set of months, or an unknown owner's records), with their counts and money. */
+interface PackedActivities {
+  /** entry -> index in PackedAggregates.names: the rep, or the unknown owner's raw text */
+  name: Int32Array;
+  /** owners only: the months signature, and the months (entry i's are months[monthEnds[i - 1] (0 for the first), monthEnds[i])) */
+  signature: (number | string)[];
+  monthEnds: Int32Array;
+  months: Int32Array;
+  count: Float64Array;
+  /** the money total: LANES lanes per entry and the decimal part (see MoneySum.packInto) */
+  lanes: Float64Array;
+  decimals: (string | null)[];
+  /** entry -> index in files (the first record's file), and the first record's row */
+  file: Int32Array;
+  files: (string | null)[];
+  row: Float64Array;
 }
 
 export interface PackedAggregates {
   source: string;
+  /** every rep and unknown owner text the tables and activities name, once */
+  names: string[];
   monthly: PackedTable;
   daily: PackedTable;
   monthsWithRecords: Map<string, Set<MonthKey>>;
   latestDay: Day | null;
-  owners: Map<string, Map<number | string, PackedOwner>>;
-  unknown: Map<string, { count: number; money: PackedMoneySum; file: string | null; row: number }>;
+  owners: PackedActivities;
+  unknown: PackedActivities;
   ambiguous: Anomaly[];
   perRecord: Map<string, PackedCandidate[]>;
   hasMoney: boolean;
@@ -44,63 +73,138 @@ interface PackedCandidate {
   label: string;
 }
 
-const mapValues = <K, A, B>(map: ReadonlyMap<K, A>, f: (a: A) => B): Map<K, B> => new Map([...map].map(([k, v]) => [k, f(v)]));
+/** Texts numbered in order of first use. */
+class Numbering<T> {
+  readonly list: T[] = [];
+  private readonly index = new Map<T, number>();
+
+  of(value: T): number {
+    let at = this.index.get(value);
+    if (at === undefined) {
+      at = this.list.length;
+      this.list.push(value);
+      this.index.set(value, at);
+    }
+    return at;
+  }
+}
 
 export function packAggregates(a: SourceAggregates): PackedAggregates {
-  const table = (t: SourceAggregates["monthly"]): PackedTable => mapValues(t, (byBucket) => mapValues(byBucket, (byRep) => mapValues(byRep, (acc) => acc.pack())));
+  const names = new Numbering<string>();
+  const owners: Entry[] = [];
+  for (const [rep, byMonths] of a.owners) for (const [signature, o] of byMonths) owners.push({ name: names.of(rep), signature, months: o.months, count: o.count, money: o.money, file: o.file, row: o.row });
+  const unknown: Entry[] = [];
+  for (const [raw, u] of a.unknown) unknown.push({ name: names.of(raw), signature: 0, months: [], count: u.count, money: u.money, file: u.file, row: u.row });
   return {
     source: a.source,
-    monthly: table(a.monthly),
-    daily: table(a.daily),
+    monthly: packTable(a.monthly, names),
+    daily: packTable(a.daily, names),
     monthsWithRecords: a.monthsWithRecords,
     latestDay: a.latestDay,
-    owners: mapValues(a.owners, (byMonths) => mapValues(byMonths, (o) => ({ ...o, money: o.money.pack() }))),
-    unknown: mapValues(a.unknown, (u) => ({ ...u, money: u.money.pack() })),
+    owners: packActivities(owners),
+    unknown: packActivities(unknown),
     ambiguous: a.ambiguous,
-    perRecord: mapValues(a.perRecord, (list) => list.map((c) => ({ ...c, value: c.value?.toString() ?? null }))),
+    perRecord: new Map([...a.perRecord].map(([key, list]) => [key, list.map((c) => ({ ...c, value: c.value?.toString() ?? null }))])),
     hasMoney: a.hasMoney,
+    names: names.list,
   };
 }
 
-const unpackOwner = (o: PackedOwner): OwnerActivity => ({ ...o, money: MoneySum.unpack(o.money) });
+function packTable(table: SourceAggregates["monthly"], names: Numbering<string>): PackedTable {
+  const metrics: string[] = [];
+  const kinds: AggregateKind[] = [];
+  const metric: number[] = [];
+  const bucket: number[] = [];
+  const rep: number[] = [];
+  const accumulators: Accumulator[] = [];
+  for (const [name, byBucket] of table) {
+    for (const [key, byRep] of byBucket) {
+      for (const [id, acc] of byRep) {
+        if (metrics[metrics.length - 1] !== name) {
+          metrics.push(name);
+          kinds.push(acc.kind);
+        }
+        metric.push(metrics.length - 1);
+        bucket.push(key);
+        rep.push(names.of(id));
+        accumulators.push(acc);
+      }
+    }
+  }
+  return { metrics, kinds, metric: Int32Array.from(metric), bucket: Int32Array.from(bucket), rep: Int32Array.from(rep), accumulators: Accumulator.pack(accumulators) };
+}
+
+interface Entry {
+  name: number;
+  signature: number | string;
+  months: readonly MonthKey[];
+  count: number;
+  money: MoneySum;
+  file: string | null;
+  row: number;
+}
+
+function packActivities(entries: readonly Entry[]): PackedActivities {
+  const n = entries.length;
+  const files = new Numbering<string | null>();
+  const packed: PackedActivities = {
+    name: new Int32Array(n), signature: [], monthEnds: new Int32Array(n), months: new Int32Array(entries.reduce((sum, e) => sum + e.months.length, 0)),
+    count: new Float64Array(n), lanes: new Float64Array(n * LANES), decimals: [], file: new Int32Array(n), files: files.list, row: new Float64Array(n),
+  };
+  let month = 0;
+  entries.forEach((e, i) => {
+    packed.name[i] = e.name;
+    packed.signature.push(e.signature);
+    for (const m of e.months) packed.months[month++] = m;
+    packed.monthEnds[i] = month;
+    packed.count[i] = e.count;
+    packed.decimals.push(e.money.packInto(packed.lanes, i * LANES));
+    packed.file[i] = files.of(e.file);
+    packed.row[i] = e.row;
+  });
+  return packed;
+}
+
 const unpackCandidate = (c: PackedCandidate): RecordCandidate => ({ ...c, value: c.value === null ? null : new Dec(c.value) });
 
 /**
  * Adds a later part's packed aggregates (the rows after those of `into`) into
  * `into`: the same as unpacking them and merging, without building the
- * accumulators and totals in between (a part holds thousands).
+ * accumulators and totals in between.
  */
 export function absorbPacked(into: SourceAggregates, later: PackedAggregates): void {
-  absorbTable(into.monthly, later.monthly);
-  absorbTable(into.daily, later.daily);
+  const names = later.names;
+  absorbTable(into.monthly, later.monthly, names);
+  absorbTable(into.daily, later.daily, names);
   for (const [column, months] of later.monthsWithRecords) {
     const mine = into.monthsWithRecords.get(column);
     if (mine) for (const month of months) mine.add(month);
     else into.monthsWithRecords.set(column, new Set(months));
   }
   if (later.latestDay !== null && (into.latestDay === null || later.latestDay > into.latestDay)) into.latestDay = later.latestDay;
-  for (const [rep, byMonths] of later.owners) {
-    const mine = into.owners.get(rep);
-    if (!mine) {
-      into.owners.set(rep, mapValues(byMonths, unpackOwner));
-      continue;
-    }
-    for (const [signature, activity] of byMonths) {
-      const seen = mine.get(signature);
-      if (!seen) mine.set(signature, unpackOwner(activity));
-      else {
-        seen.count += activity.count;
-        seen.money.mergePacked(activity.money);
-      }
+  const owners = later.owners;
+  for (let i = 0; i < owners.name.length; i++) {
+    const rep = names[owners.name[i] as number] as string;
+    let mine = into.owners.get(rep);
+    if (!mine) into.owners.set(rep, (mine = new Map()));
+    const signature = owners.signature[i] as number | string;
+    const seen = mine.get(signature);
+    if (seen) {
+      seen.count += owners.count[i] as number;
+      seen.money.mergePacked(owners.decimals[i] ?? null, owners.lanes, i * LANES);
+    } else {
+      const months = Array.from(owners.months.subarray(i === 0 ? 0 : owners.monthEnds[i - 1], owners.monthEnds[i]));
+      mine.set(signature, { months, ...activityAt(owners, i) });
     }
   }
-  for (const [raw, owner] of later.unknown) {
+  const unknown = later.unknown;
+  for (let i = 0; i < unknown.name.length; i++) {
+    const raw = names[unknown.name[i] as number] as string;
     const seen = into.unknown.get(raw);
-    if (!seen) into.unknown.set(raw, { ...owner, money: MoneySum.unpack(owner.money) });
-    else {
-      seen.count += owner.count;
-      seen.money.mergePacked(owner.money);
-    }
+    if (seen) {
+      seen.count += unknown.count[i] as number;
+      seen.money.mergePacked(unknown.decimals[i] ?? null, unknown.lanes, i * LANES);
+    } else into.unknown.set(raw, activityAt(unknown, i));
   }
   into.ambiguous.push(...later.ambiguous);
   for (const [key, candidates] of later.perRecord) {
@@ -110,18 +214,38 @@ export function absorbPacked(into: SourceAggregates, later: PackedAggregates): v
   }
 }
 
-function absorbTable(into: SourceAggregates["monthly"], later: PackedTable): void {
-  for (const [metric, byBucket] of later) {
-    let mineByBucket = into.get(metric);
-    if (!mineByBucket) into.set(metric, (mineByBucket = new Map()));
-    for (const [bucket, byRep] of byBucket) {
-      let mine = mineByBucket.get(bucket);
-      if (!mine) mineByBucket.set(bucket, (mine = new Map()));
-      for (const [rep, acc] of byRep) {
-        const seen = mine.get(rep);
-        if (seen) seen.mergePacked(acc);
-        else mine.set(rep, Accumulator.unpack(acc));
-      }
+/** Entry i's count, money and first record, built anew (the entry is new here). */
+function activityAt(packed: PackedActivities, i: number): { count: number; money: MoneySum; file: string | null; row: number } {
+  const money = new MoneySum();
+  money.mergePacked(packed.decimals[i] ?? null, packed.lanes, i * LANES);
+  return { count: packed.count[i] as number, money, file: packed.files[packed.file[i] as number] ?? null, row: packed.row[i] as number };
+}
+
+function absorbTable(into: SourceAggregates["monthly"], later: PackedTable, names: readonly string[]): void {
+  let metricAt = -1;
+  let bucketAt = Number.NaN;
+  let byBucket = new Map<number, Map<string, Accumulator>>();
+  let byRep = new Map<string, Accumulator>();
+  for (let i = 0; i < later.metric.length; i++) {
+    const m = later.metric[i] as number;
+    const key = later.bucket[i] as number;
+    if (m !== metricAt) {
+      const name = later.metrics[m] as string;
+      let mine = into.get(name);
+      if (!mine) into.set(name, (mine = new Map()));
+      byBucket = mine;
+      metricAt = m;
+      bucketAt = Number.NaN;
     }
+    if (key !== bucketAt) {
+      let mine = byBucket.get(key);
+      if (!mine) byBucket.set(key, (mine = new Map()));
+      byRep = mine;
+      bucketAt = key;
+    }
+    const rep = names[later.rep[i] as number] as string;
+    const seen = byRep.get(rep);
+    if (seen) seen.mergePacked(later.accumulators, i);
+    else byRep.set(rep, Accumulator.unpack(later.kinds[m] as AggregateKind, later.accumulators, i));
   }
 }

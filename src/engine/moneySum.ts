@@ -11,10 +11,8 @@ import { Dec, ZERO, decFromUnits } from "../money.js";
 export const MAX_LANE_SCALE = 6;
 const LANE_LIMIT = 2 ** 52;
 
-export interface PackedMoneySum {
-  decimal: string | null;
-  lanes: number[];
-}
+/** The lanes a total has (scales 0..MAX_LANE_SCALE): a total crosses threads as this many numbers and its decimal part. */
+export const LANES = MAX_LANE_SCALE + 1;
 
 export class MoneySum {
   private decimal: Dec = ZERO;
@@ -42,20 +40,22 @@ export class MoneySum {
     this.mergeParts(other.decimal, other.lanes);
   }
 
-  /** As plain data (to cross to another thread): the decimal part as text, the lanes as they are. */
-  pack(): PackedMoneySum {
-    return { decimal: this.decimal.isZero() ? null : this.decimal.toString(), lanes: [...this.lanes] };
+  /**
+   * To cross to another thread: writes the lanes at `lanes[at, at + LANES)`
+   * and returns the decimal part as text (null for zero).
+   */
+  packInto(lanes: Float64Array, at: number): string | null {
+    lanes.set(this.lanes, at);
+    return this.decimal.isZero() ? null : this.decimal.toString();
   }
 
-  /** Adds a packed total (another thread's) as `merge` adds a total. */
-  mergePacked(packed: PackedMoneySum): void {
-    this.mergeParts(packed.decimal === null ? ZERO : new Dec(packed.decimal), packed.lanes);
-  }
-
-  static unpack(packed: PackedMoneySum): MoneySum {
-    const sum = new MoneySum();
-    sum.mergePacked(packed);
-    return sum;
+  /** Adds a total another thread packed (`packInto`), as `merge` adds a total. */
+  mergePacked(decimal: string | null, lanes: Float64Array, at: number): void {
+    if (decimal !== null) this.add(new Dec(decimal));
+    for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) {
+      const units = lanes[at + scale] as number;
+      if (units !== 0) this.addUnits(units, scale);
+    }
   }
 
   private mergeParts(decimal: Dec, lanes: readonly number[]): void {

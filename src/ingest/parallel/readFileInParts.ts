@@ -101,11 +101,12 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | Read
     partRows[part] = rows;
     progress?.(job.source, partRows.reduce((sum, n) => sum + (n ?? 0), 0));
   };
-  const parts = postParts(job, known, cuts, data.line, counted);
-  for (const part of parts) part.catch(() => undefined); // a part not waited for (after one that ends the loop) fails quietly
+  const parts: (Promise<PartAt> | null)[] = postParts(job, known, cuts, data.line, counted);
+  for (const part of parts) part?.catch(() => undefined); // a part not waited for (after one that ends the loop) fails quietly
   // each part is merged as soon as it and the ones before it are in, while the threads read on
   for (let i = 0; i < parts.length; i++) {
     const result = await (parts[i] as Promise<PartAt>);
+    parts[i] = null; // merged below: its aggregates can go (held to the end, each part's survived every collection of the read)
     if (result.kind === "irregular") throw new Irregular(result.reason);
     if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack });
     const last = i === parts.length - 1;
