@@ -15,13 +15,16 @@
  *   lies flat in dist/kpi/ and entries keep their module's name.
  * - Dynamic imports stay dynamic (code splitting): `kpi validate` still loads
  *   no reader or writer.
+ * - zod's namespace of locales is bundled with English alone: kpi words its
+ *   own messages, and the other 48 locales were a third of the JavaScript
+ *   every command loads (zod's schemas import English directly).
  * - dist/kpi/meta.json is esbuild's metafile: which source module each
  *   output file holds (a test reads it to check what a command loads).
  */
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild-wasm";
+import { build, type Plugin } from "esbuild-wasm";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const COMPILED = path.join(ROOT, "dist", "src");
@@ -50,6 +53,17 @@ async function jsFilesUnder(dir: string): Promise<string[]> {
   return files;
 }
 
+/** `zod/v4/locales/index.js`, as zod's own modules import it, resolved to a module exporting English alone. */
+const zodEnglishOnly: Plugin = {
+  name: "zod-english-only",
+  setup(on) {
+    on.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: path.resolve(args.resolveDir, "../locales/en.js"), namespace: "zod-english-only" } : undefined,
+    );
+    on.onLoad({ filter: /.*/, namespace: "zod-english-only" }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: path.dirname(args.path) }));
+  },
+};
+
 export async function bundle(): Promise<string[]> {
   const entries = [CLI_ENTRY, ...(await modulesStartedByUrl())];
   const names = entries.map((file) => path.basename(file));
@@ -69,6 +83,7 @@ export async function bundle(): Promise<string[]> {
     target: "node20",
     sourcemap: "linked",
     metafile: true,
+    plugins: [zodEnglishOnly],
     logLevel: "warning",
     // CommonJS packages bundled into ES modules still call require() for Node's own modules
     banner: { js: 'import { createRequire as kpiCreateRequire } from "node:module";\nconst require = kpiCreateRequire(import.meta.url);' },
