@@ -15,6 +15,7 @@
 import type { Anomaly } from "../anomalies/anomaly.js";
 import type { Day } from "../dates/calendarDate.js";
 import { Dec } from "../money.js";
+import { Numbering } from "../util/numbering.js";
 import { Accumulator, type AggregateKind, type PackedAccumulators } from "./accumulator.js";
 import { LANES, MoneySum } from "./moneySum.js";
 import type { MonthKey } from "./monthKeys.js";
@@ -71,22 +72,6 @@ interface PackedCandidate {
   day: Day;
   value: string | null;
   label: string;
-}
-
-/** Texts numbered in order of first use. */
-class Numbering<T> {
-  readonly list: T[] = [];
-  private readonly index = new Map<T, number>();
-
-  of(value: T): number {
-    let at = this.index.get(value);
-    if (at === undefined) {
-      at = this.list.length;
-      this.list.push(value);
-      this.index.set(value, at);
-    }
-    return at;
-  }
 }
 
 export function packAggregates(a: SourceAggregates): PackedAggregates {

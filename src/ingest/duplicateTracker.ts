@@ -27,6 +27,8 @@
  * by text, so the earlier key's row is then still aggregated although the
  * accounting counts it as rejected.)
  */
+import { Numbering } from "../util/numbering.js";
+
 export type Verdict = "first" | "duplicate" | "conflict";
 
 /** A row carrying a key: where it is, its record index (-1 for a dropped duplicate) and its raw rep cell. */
@@ -69,8 +71,7 @@ export class DuplicateTracker {
   private files = new Int32Array(INITIAL_SLOTS);
   private records = new Int32Array(INITIAL_SLOTS);
   private reps = new Int32Array(INITIAL_SLOTS);
-  private readonly repNames: (string | null)[] = [];
-  private readonly repIndex = new Map<string | null, number>();
+  private readonly repNames = new Numbering<string | null>();
   private readonly repeated = new Map<string, Repeated>();
 
   observe(key: string, rawValues: readonly string[], row: number, file: number, record: number, rep: string | null = null): Verdict {
@@ -115,7 +116,7 @@ export class DuplicateTracker {
     this.rows[slot] = row;
     this.files[slot] = file;
     this.records[slot] = record;
-    this.reps[slot] = this.intern(rep);
+    this.reps[slot] = this.repNames.of(rep);
     table[index * 2] = a;
     table[index * 2 + 1] = slot + 1;
     this.count = slot + 1;
@@ -127,7 +128,7 @@ export class DuplicateTracker {
   private again(key: string, slot: number, fingerprint: number, row: number, file: number, record: number, rep: string | null): Verdict {
     let entry = this.repeated.get(key);
     if (entry === undefined) {
-      const first: KeyRow = { row: this.rows[slot] ?? 0, file: this.files[slot] ?? 0, record: this.records[slot] ?? 0, rep: this.repNames[this.reps[slot] ?? 0] ?? null };
+      const first: KeyRow = { row: this.rows[slot] ?? 0, file: this.files[slot] ?? 0, record: this.records[slot] ?? 0, rep: this.repNames.list[this.reps[slot] ?? 0] ?? null };
       entry = { fingerprint: this.fingerprints[slot] ?? -1, rows: [first], conflict: false };
       this.repeated.set(key, entry);
     }
@@ -167,16 +168,6 @@ export class DuplicateTracker {
     this.files = grown(this.files, new Int32Array(size));
     this.records = grown(this.records, new Int32Array(size));
     this.reps = grown(this.reps, new Int32Array(size));
-  }
-
-  private intern(rep: string | null): number {
-    let index = this.repIndex.get(rep);
-    if (index === undefined) {
-      index = this.repNames.length;
-      this.repNames.push(rep);
-      this.repIndex.set(rep, index);
-    }
-    return index;
   }
 
   /** Keys whose rows differ, with every row that carries them, in file order. */
