@@ -19,7 +19,7 @@ export type AggregateKind = "sum" | "count" | "count_distinct" | "avg" | "min" |
  */
 export interface PackedAccumulators {
   records: Float64Array;
-  /** how many numbers made the sum (sum, avg) or were compared (min, max) */
+  /** how many of the values were numbers (an avg divides its sum by this) */
   numbers: Float64Array;
   /** sum and avg: the total's lanes, LANES per entry (see MoneySum) */
   lanes: Float64Array;

@@ -109,6 +109,8 @@ function packTable(table: SourceAggregates["monthly"], names: Numbering<string>)
           metrics.push(name);
           kinds.push(acc.kind);
         }
+        // an entry takes its kind from its metric (what absorbTable builds a new accumulator of)
+        if (kinds[kinds.length - 1] !== acc.kind) throw new Error(`internal: metric ${name} holds accumulators of two kinds`);
         metric.push(metrics.length - 1);
         bucket.push(key);
         rep.push(names.of(id));
