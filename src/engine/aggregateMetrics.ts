@@ -46,12 +46,16 @@ function aggregateOne(name: string, metric: MetricConfig, input: AggregateInput)
       if (byRep) buckets.push(byRep);
     }
   }
+  /** The accumulators of `ids` over the buckets merged into one; the one itself when there is only one (it is only read). */
   const merged = (ids: readonly string[]): Accumulator => {
-    const acc = new Accumulator(kind);
+    const parts: Accumulator[] = [];
     for (const bucket of buckets) for (const id of ids) {
       const part = bucket.get(id);
-      if (part) acc.merge(part);
+      if (part) parts.push(part);
     }
+    if (parts.length === 1) return parts[0] as Accumulator; // a month's: not copied (a count_distinct's set may hold thousands of values)
+    const acc = new Accumulator(kind);
+    for (const part of parts) acc.merge(part);
     return acc;
   };
   const teams = new Map<string, string[]>();
