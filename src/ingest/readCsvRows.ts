@@ -20,7 +20,7 @@ import { detectDelimiter, type Delimiter } from "./detectDelimiter.js";
 import { parseRecords } from "./parseRecords.js";
 import { bomOf, detectEncoding, type Encoding } from "./detectEncoding.js";
 import { sniffNotCsv } from "./sniffNotCsv.js";
-import { InvalidTextError, StrictDecoder, decodeSample, encodingLabel, lineAtOffset } from "./strictDecoder.js";
+import { InvalidTextError, StrictDecoder, decodeSample, encodingLabel, lineAtOffset, loadDecoders } from "./strictDecoder.js";
 
 const SAMPLE_BYTES = 64 * 1024;
 export { MAX_RECORD_CHARS };
@@ -64,6 +64,7 @@ export async function csvDialect(path: string, displayName: string, options: Pic
   if (notCsv !== null) throw new InputError(`is ${notCsv}`, displayName);
   const { encoding, bomLength } = detectEncoding(sample, options.encoding);
   checkBom(sample, options.encoding, displayName);
+  await loadDecoders(encoding);
   const { delimiter, hintLine } = detectDelimiter(decodeSample(sample.subarray(bomLength), encoding), options.delimiter);
   return { encoding, bomLength, delimiter, hintLine };
 }

@@ -9,8 +9,21 @@ import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { Transform, type TransformCallback } from "node:stream";
 import { TextDecoder } from "node:util";
-import iconv from "iconv-lite";
+import type iconvLite from "iconv-lite";
 import { iconvName, utf8CompleteLength, type Encoding } from "./detectEncoding.js";
+
+/** iconv-lite (half a megabyte of code tables), loaded only once a file that is not UTF-8 is read: see `loadDecoders`. */
+let iconvModule: typeof iconvLite | null = null;
+
+/** Loads what decoding `encoding` may need; call it before `decodeSample` or `new StrictDecoder` of that encoding. UTF-8 needs nothing. */
+export async function loadDecoders(encoding: Encoding): Promise<void> {
+  if (encoding !== "utf-8") iconvModule ??= (await import("iconv-lite")).default;
+}
+
+function iconv(): typeof iconvLite {
+  if (iconvModule === null) throw new Error("internal: iconv-lite is used before loadDecoders loaded it");
+  return iconvModule;
+}
 
 /** Bytes that cannot be read in the encoding, at `offset` bytes after the stream's start. */
 export class InvalidTextError extends Error {
@@ -49,7 +62,7 @@ function fatalDecoder(encoding: Encoding): Decoder | null {
 }
 
 function decodeWindows1252(bytes: Uint8Array): string {
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252");
+  const text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252");
   if (!text.includes("\uFFFD")) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) out += text[i] === "\uFFFD" ? String.fromCharCode(bytes[i] ?? 0) : text[i];
@@ -59,10 +72,11 @@ function decodeWindows1252(bytes: Uint8Array): string {
 /** Decode a sample leniently (for sniffing the delimiter): a character cut at the end is dropped. */
 export function decodeSample(sample: Uint8Array, encoding: Encoding): string {
   const whole = Buffer.from(sample.subarray(0, completeLength(sample, encoding)));
+  const lenient = (): string => (encoding === "utf-8" ? whole.toString("utf8") : iconv().decode(whole, iconvName(encoding)));
   try {
-    return fatalDecoder(encoding)?.decode(whole) ?? iconv.decode(whole, iconvName(encoding));
+    return fatalDecoder(encoding)?.decode(whole) ?? lenient();
   } catch {
-    return iconv.decode(whole, iconvName(encoding)); // invalid bytes: the stream will say where
+    return lenient(); // invalid bytes: the stream will say where
   }
 }
 
@@ -104,14 +118,14 @@ function gbWalk(bytes: Uint8Array): number {
 
 export class StrictDecoder extends Transform {
   private readonly decoder: Decoder | null;
-  private readonly lenient: iconv.DecoderStream | null;
+  private readonly lenient: iconvLite.DecoderStream | null;
   private pending: Buffer = Buffer.alloc(0);
   private consumed = 0;
 
   constructor(private readonly encoding: Encoding) {
     super();
     this.decoder = encoding === "utf-8" ? null : fatalDecoder(encoding);
-    this.lenient = encoding !== "utf-8" && this.decoder === null ? iconv.getDecoder(iconvName(encoding)) : null;
+    this.lenient = encoding !== "utf-8" && this.decoder === null ? iconv().getDecoder(iconvName(encoding)) : null;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {

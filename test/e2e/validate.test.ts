@@ -211,6 +211,13 @@ describe("kpi validate --no-data, what it loads", () => {
     expect(from(modules, "csv-parse").length).toBeGreaterThan(0);
   });
 
+  it("loads no iconv-lite for data that is all UTF-8 (its code tables are for other encodings)", () => {
+    const dir = fixture({ ...DATA, "kpi.config.yaml": CONFIG });
+    const modules = modulesLoaded(["validate", "-c", join(dir, "kpi.config.yaml")]);
+    expect(modules).toContain("dist/src/ingest/readCsvRows.js"); // the data was read
+    expect(from(modules, "iconv-lite")).toEqual([]);
+  });
+
   it("runs the bundle: no module of dist/src, and no package but fdir's optional picomatch, is loaded on its own", () => {
     const loaded = modulesLoaded(["validate"]);
     expect(loaded).toContain("dist/src/ingest/readXlsxRows.js"); // mapped from a file of the bundle
