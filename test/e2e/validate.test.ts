@@ -93,6 +93,13 @@ describe("kpi validate", () => {
     expect(result.stderr).toBe("kpi.config.yaml: valid (sources open, columns found)\n");
   });
 
+  it("finds a header below a title that fills more than one read (64 KiB) of the file", () => {
+    // two title lines of 40,000 characters each: the header starts 80 KB in, past the first read
+    const title = `Exported by CRM,${"x".repeat(40_000)}\n`;
+    const result = runKpi(["validate"], { cwd: fixture({ ...DATA, "deals.csv": title + title + DATA["deals.csv"], "kpi.config.yaml": CONFIG }) });
+    expect(result).toMatchObject({ code: 0, stdout: "" });
+  });
+
   it.each(CASES)("reports %s at its line and column, exit 1", (_what, text, expected) => {
     const result = runKpi(["validate", "--no-data"], { cwd: fixture({ "kpi.config.yaml": text }) });
     expect(result.code).toBe(1);
