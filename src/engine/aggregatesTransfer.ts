@@ -91,7 +91,7 @@ export function packAggregates(a: SourceAggregates): PackedAggregates {
     ambiguous: a.ambiguous,
     perRecord: new Map([...a.perRecord].map(([key, list]) => [key, list.map((c) => ({ ...c, value: c.value?.toString() ?? null }))])),
     hasMoney: a.hasMoney,
-    names: names.list,
+    names: names.list, // numbered by everything above
   };
 }
 
