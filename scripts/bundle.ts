@@ -1,7 +1,7 @@
 /**
  * Bundles what `bin/kpi.js` runs into dist/kpi/: a few files instead of the
  * ~300 modules tsc writes, because Node resolves, reads and compiles each
- * module of an ES import graph one by one, and that was a quarter of
+ * module of an ES import graph one by one, and that was about a fifth of
  * `kpi validate`'s time (docs/decisions.md). `npm run build` runs this after
  * tsc, from tsc's output (dist/src), so the bundle is the same JavaScript
  * the tests import, with its source maps chained back to src/.
