@@ -34,7 +34,7 @@ import { build, type Plugin } from "esbuild-wasm";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SOURCES = path.join(ROOT, "src");
 const COMPILED = path.join(ROOT, "dist", "src");
-export const BUNDLE_DIR = path.join(ROOT, "dist", "kpi");
+const BUNDLE_DIR = path.join(ROOT, "dist", "kpi");
 const CLI_ENTRY = path.join(COMPILED, "cli", "main.js");
 
 /** `new URL("./partWorker.js", import.meta.url)`, with any quotes and spacing: group 2 is the URL */
