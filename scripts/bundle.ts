@@ -26,10 +26,11 @@
  *   build leaves the last good one.
  */
 import { existsSync, realpathSync } from "node:fs";
-import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild-wasm";
+import { glob } from "tinyglobby";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SOURCES = path.join(ROOT, "src");
@@ -57,14 +58,9 @@ async function modulesStartedByUrl(): Promise<string[]> {
   return [...found].sort();
 }
 
-async function filesUnder(dir: string, extension: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const at = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await filesUnder(at, extension)));
-    else if (entry.name.endsWith(extension)) files.push(at);
-  }
-  return files;
+/** Every file under `dir` whose name ends with `extension`, as absolute paths. */
+function filesUnder(dir: string, extension: string): Promise<string[]> {
+  return glob(`**/*${extension}`, { cwd: dir, absolute: true, onlyFiles: true });
 }
 
 /** Every `new URL("…", import.meta.url)` in the bundle names one of its files. */

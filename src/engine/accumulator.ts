@@ -32,6 +32,11 @@ export interface PackedAccumulators {
   distinct: string[];
 }
 
+/** Where entry `i` of a list cut by `ends` (each entry's end, exclusive, one after another) starts. */
+export function entryStart(ends: Int32Array, i: number): number {
+  return i === 0 ? 0 : (ends[i - 1] as number);
+}
+
 export class Accumulator {
   /** records that reached this accumulator */
   records = 0;
@@ -107,8 +112,8 @@ export class Accumulator {
     const decimal = packed.decimals[i] ?? null;
     if (this.kind === "sum" || this.kind === "avg") this.sum.mergePacked(decimal, packed.lanes, i * LANES);
     else if (decimal !== null) this.takeExtreme(new Dec(decimal));
-    if (this.texts) for (let j = i === 0 ? 0 : (packed.textEnds[i - 1] as number); j < (packed.textEnds[i] as number); j++) this.texts.add(packed.texts[j] as string);
-    if (this.distinct) for (let j = i === 0 ? 0 : (packed.distinctEnds[i - 1] as number); j < (packed.distinctEnds[i] as number); j++) this.distinct.add(packed.distinct[j] as string);
+    if (this.texts) for (let j = entryStart(packed.textEnds, i); j < (packed.textEnds[i] as number); j++) this.texts.add(packed.texts[j] as string);
+    if (this.distinct) for (let j = entryStart(packed.distinctEnds, i); j < (packed.distinctEnds[i] as number); j++) this.distinct.add(packed.distinct[j] as string);
   }
 
   static unpack(kind: AggregateKind, packed: PackedAccumulators, i: number): Accumulator {

@@ -16,7 +16,7 @@ import type { Anomaly } from "../anomalies/anomaly.js";
 import type { Day } from "../dates/calendarDate.js";
 import { Dec } from "../money.js";
 import { Numbering } from "../util/numbering.js";
-import { Accumulator, type AggregateKind, type PackedAccumulators } from "./accumulator.js";
+import { Accumulator, entryStart, type AggregateKind, type PackedAccumulators } from "./accumulator.js";
 import { LANES, MoneySum } from "./moneySum.js";
 import type { MonthKey } from "./monthKeys.js";
 import type { RecordCandidate, SourceAggregates } from "./sourceAggregator.js";
@@ -180,7 +180,7 @@ export function absorbPacked(into: SourceAggregates, later: PackedAggregates): v
       seen.count += owners.count[i] as number;
       seen.money.mergePacked(owners.decimals[i] ?? null, owners.lanes, i * LANES);
     } else {
-      const months = Array.from(owners.months.subarray(i === 0 ? 0 : owners.monthEnds[i - 1], owners.monthEnds[i]));
+      const months = Array.from(owners.months.subarray(entryStart(owners.monthEnds, i), owners.monthEnds[i]));
       mine.set(signature, { months, ...activityAt(owners, i) });
     }
   }

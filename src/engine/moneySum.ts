@@ -37,7 +37,7 @@ export class MoneySum {
   }
 
   merge(other: MoneySum): void {
-    this.mergeParts(other.decimal, other.lanes);
+    this.mergeParts(other.decimal, other.lanes, 0);
   }
 
   /**
@@ -51,17 +51,14 @@ export class MoneySum {
 
   /** Adds a total another thread packed (`packInto`), as `merge` adds a total. */
   mergePacked(decimal: string | null, lanes: Float64Array, at: number): void {
-    if (decimal !== null) this.add(new Dec(decimal));
-    for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) {
-      const units = lanes[at + scale] as number;
-      if (units !== 0) this.addUnits(units, scale);
-    }
+    this.mergeParts(decimal === null ? ZERO : new Dec(decimal), lanes, at);
   }
 
-  private mergeParts(decimal: Dec, lanes: readonly number[]): void {
+  /** Adds a decimal part and the lanes at `lanes[at, at + LANES)`. */
+  private mergeParts(decimal: Dec, lanes: ArrayLike<number>, at: number): void {
     this.add(decimal);
     for (let scale = 0; scale <= MAX_LANE_SCALE; scale++) {
-      const units = lanes[scale] ?? 0;
+      const units = lanes[at + scale] ?? 0;
       if (units !== 0) this.addUnits(units, scale);
     }
   }

@@ -198,7 +198,7 @@ export class SourceAggregator {
     }
     const rep = owner.rep;
     // nothing of a record outside the kept months can reach the run (not even an inactive_rep warning, which looks at the period's months)
-    if (this.keepMonths !== null && !this.keeps(first) && !this.keeps(second) && !(more?.some((m) => this.keeps(m)) ?? false)) return;
+    if (!this.keeps(first) && !this.keeps(second) && !(more?.some((m) => this.keeps(m)) ?? false)) return;
     this.noteOwner(owner, first, second, more, record);
     for (let m = 0; m < this.metrics.length; m++) this.addToMetric(this.metrics[m] as MetricPlan, m, owner.recent, rep, record);
     for (const component of this.components) {
