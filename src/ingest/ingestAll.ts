@@ -82,8 +82,9 @@ async function readOne(loaded: LoadedConfig, name: string, sinkFor: (source: str
   const sink = sinkFor(name, Object.keys(source.columns), resolved.map((f) => f.display));
   const fingerprint = (sha256: readonly string[]): IngestedFile[] => resolved.map((file, i) => ({ source: name, display: file.display, path: file.path, sha256: sha256[i] ?? "" }));
   if (pool !== undefined) {
-    // with reader threads, a thread that has nothing left to read hashes the files once they are read, while this thread
-    // scores the run: hashing them here, meanwhile, would take this thread's share of the cores from the readers
+    // with reader threads, a thread that has no part left to read hashes the files (a large file's as soon as its parts
+    // are all handed out, the others' once read), while this thread scores the run: hashing them here, meanwhile, would
+    // take this thread's share of the cores from the readers
     const summary = await readSource(name, source, resolved, ctx, sink);
     const hashing = pool.hashFiles(resolved.map((file) => file.path)).then(fingerprint, (error: unknown) => {
       // a file gone or locked since it was read is the input's problem; anything else (a thread that died) is ours

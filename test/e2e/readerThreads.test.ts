@@ -153,12 +153,17 @@ describe("reader threads", () => {
     expect(String(failure)).not.toMatch(/activities\.csv/);
   }, 120_000);
   it("hash files on a reader thread, in order, and give a file that cannot be read its system error code", async () => {
-    const { ReaderPool } = (await import(dist("src/ingest/parallel/readerPool.js"))) as { ReaderPool: new (threads: number) => { hashFiles(paths: readonly string[]): Promise<string[]>; close(): Promise<void> } };
+    const { ReaderPool } = (await import(dist("src/ingest/parallel/readerPool.js"))) as {
+      ReaderPool: new (threads: number) => { hashFiles(paths: readonly string[]): Promise<string[]>; hashFile(path: string): Promise<string>; close(): Promise<void> };
+    };
     const pool = new ReaderPool(1);
     try {
       writeFileSync(join(dir, "a.txt"), "alpha\n");
       writeFileSync(join(dir, "b.txt"), "");
       const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+      // asked for early (as readFileInParts does once a file's parts are handed out), a file is hashed once
+      const early = pool.hashFile(join(dir, "a.txt"));
+      expect(pool.hashFile(join(dir, "a.txt"))).toBe(early);
       expect(await pool.hashFiles([join(dir, "a.txt"), join(dir, "b.txt")])).toEqual([sha256("alpha\n"), sha256("")]);
       const missing = await pool.hashFiles([join(dir, "a.txt"), join(dir, "gone.txt")]).then(
         () => null,

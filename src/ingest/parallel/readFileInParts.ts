@@ -124,7 +124,8 @@ type PartAt = PartResult & { line: number };
 /**
  * Hands the parts to the threads, each as soon as the line it starts on is
  * known: the line breaks before it are counted here, a part at a time, so
- * that the threads are given their next part between two counts.
+ * that the threads are given their next part between two counts. Then asks
+ * for the file's hash.
  */
 function postParts(job: FileInParts, known: KnownHeader, cuts: readonly number[], firstLine: number, counted: (part: number, rows: number) => void): Promise<PartAt>[] {
   const { file, dialect } = job;
@@ -151,6 +152,11 @@ function postParts(job: FileInParts, known: KnownHeader, cuts: readonly number[]
       ),
     );
   }
+  // every part handed out: the file's hash can be worked out by the first thread to run out of parts (see ReaderPool.hashFiles)
+  lineKnown.then(
+    () => void job.pool.hashFile(file.path),
+    () => undefined, // a count that failed fails the parts
+  );
   return parts;
 }
 

@@ -43,6 +43,7 @@ export interface ReaderThreadData {
 export class ReaderPool {
   private readonly threads: ReaderThread[];
   private readonly queue: Waiting[] = [];
+  private readonly hashes = new Map<string, Promise<string>>();
 
   constructor(threads: number, preload: readonly string[] = []) {
     const workerData: ReaderThreadData = { preload: [...preload] };
@@ -65,15 +66,29 @@ export class ReaderPool {
   }
 
   /**
-   * The SHA-256 of each file, in order, worked out on one thread after the
-   * parts asked for before (so asked for once a source is read, it is done
-   * by a thread with nothing left to read, beside the scoring).
+   * The SHA-256 of each file, in order. Each file is hashed once per pool, on
+   * a thread with no part left to take (see `nextTaskFor`): asked for as soon
+   * as a file's parts are all handed out, the hash of a large file is then
+   * worked out by the first thread to run out of parts, while the other
+   * threads read the last ones and this thread scores the run.
    */
   async hashFiles(paths: readonly string[]): Promise<string[]> {
-    const result = await this.enqueue({ kind: "hash", paths: [...paths] }, () => undefined);
-    if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack, code: result.code });
-    if (result.kind !== "hashed") throw new Error("internal: hashes were answered with a part");
-    return result.sha256;
+    return Promise.all(paths.map((path) => this.hashFile(path)));
+  }
+
+  /** The SHA-256 of one file, asked for once (a rejected promise is kept too: the file could not be read). */
+  hashFile(path: string): Promise<string> {
+    let hashing = this.hashes.get(path);
+    if (hashing === undefined) {
+      hashing = this.enqueue({ kind: "hash", paths: [path] }, () => undefined).then((result) => {
+        if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack, code: result.code });
+        if (result.kind !== "hashed" || result.sha256.length !== 1) throw new Error("internal: a hash was answered with a part");
+        return result.sha256[0] as string;
+      });
+      hashing.catch(() => undefined); // handled by whoever awaits it; a file asked for early may never be (its source failed)
+      this.hashes.set(path, hashing);
+    }
+    return hashing;
   }
 
   private enqueue(task: PartTask | HashTask, onProgress: (rows: number) => void): Promise<PartResult | HashResult> {
@@ -105,9 +120,11 @@ export class ReaderPool {
 
   /**
    * The next task for a thread: the first part of the source it read last, if
-   * one is queued, else the first task. A thread then stays on one source
-   * while it has parts: the code V8 optimised for that source's columns and
-   * metrics is not thrown away and compiled again at every switch.
+   * one is queued, else the first part, else the first hash. A thread then
+   * stays on one source while it has parts: the code V8 optimised for that
+   * source's columns and metrics is not thrown away and compiled again at
+   * every switch. Hashes wait for every part: the run needs them only once
+   * it is scored.
    */
   private takeFor(thread: ReaderThread): Waiting {
     const [next] = this.queue.splice(nextTaskFor(this.queue.map((w) => w.task), thread.lastSource), 1) as [Waiting];
@@ -136,8 +153,10 @@ export class ReaderPool {
   }
 }
 
-/** Where in the queue the next task of a thread is: the first part of `lastSource` (the source it read last), else the first task. */
+/** Where in the queue the next task of a thread is: the first part of `lastSource` (the source it read last), else the first part, else the first task (a hash). */
 export function nextTaskFor(queue: readonly (PartTask | HashTask)[], lastSource: string | null): number {
   const same = lastSource === null ? -1 : queue.findIndex((task) => task.kind === "part" && task.source === lastSource);
-  return same < 0 ? 0 : same;
+  if (same >= 0) return same;
+  const part = queue.findIndex((task) => task.kind === "part");
+  return part < 0 ? 0 : part;
 }

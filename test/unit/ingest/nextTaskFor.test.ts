@@ -14,9 +14,14 @@ describe("nextTaskFor", () => {
     expect(nextTaskFor(queue, "activities")).toBe(0);
   });
 
-  it("takes the first task (a hash included) when no part of that source is queued, or the thread has read none", () => {
-    expect(nextTaskFor([hash, part("deals")], "activities")).toBe(0);
+  it("takes the first part when no part of that source is queued, or the thread has read none: hashes wait for every part", () => {
+    expect(nextTaskFor([hash, part("deals")], "activities")).toBe(1);
     expect(nextTaskFor(queue, null)).toBe(0);
-    expect(nextTaskFor([hash, part("deals")], null)).toBe(0);
+    expect(nextTaskFor([hash, part("deals")], null)).toBe(1);
+  });
+
+  it("takes a hash only when no part is queued", () => {
+    expect(nextTaskFor([hash, { ...hash, paths: ["activities.csv"] }], "deals")).toBe(0);
+    expect(nextTaskFor([hash], null)).toBe(0);
   });
 });
