@@ -3,7 +3,8 @@
  * plain data, and `absorbPacked` adds the packed aggregates of a later part of
  * the files to those of an earlier part — the same result as one pass over
  * both, since every accumulator merges and every "first seen" keeps the
- * earlier part's.
+ * earlier part's (its row shifted to the file's lines: a part numbers its
+ * rows from its own start).
  *
  * The thousands of accumulators and owner entries of a part travel as
  * columns (typed arrays, and reps named once by index), not as an object
@@ -72,6 +73,7 @@ interface PackedCandidate {
   day: Day;
   value: string | null;
   label: string;
+  row: number | null;
 }
 
 export function packAggregates(a: SourceAggregates): PackedAggregates {
@@ -152,14 +154,21 @@ function packActivities(entries: readonly Entry[]): PackedActivities {
   return packed;
 }
 
-const unpackCandidate = (c: PackedCandidate): RecordCandidate => ({ ...c, value: c.value === null ? null : new Dec(c.value) });
+/** A candidate back as a record's, its row (and the label naming it) `shift` lines on. */
+function unpackCandidate(c: PackedCandidate, shift: number): RecordCandidate {
+  const value = c.value === null ? null : new Dec(c.value);
+  if (c.row === null || shift === 0) return { ...c, value };
+  // the label is file:row (see SourceAggregator)
+  return { ...c, value, row: c.row + shift, label: `${c.label.slice(0, c.label.lastIndexOf(":"))}:${c.row + shift}` };
+}
 
 /**
  * Adds a later part's packed aggregates (the rows after those of `into`) into
  * `into`: the same as unpacking them and merging, without building the
- * accumulators and totals in between.
+ * accumulators and totals in between. The part numbered its rows from 1:
+ * `lineShift` lines of the file come before its first.
  */
-export function absorbPacked(into: SourceAggregates, later: PackedAggregates): void {
+export function absorbPacked(into: SourceAggregates, later: PackedAggregates, lineShift = 0): void {
   const names = later.names;
   absorbTable(into.monthly, later.monthly, names);
   absorbTable(into.daily, later.daily, names);
@@ -181,7 +190,7 @@ export function absorbPacked(into: SourceAggregates, later: PackedAggregates): v
       seen.money.mergePacked(owners.decimals[i] ?? null, owners.lanes, i * LANES);
     } else {
       const months = Array.from(owners.months.subarray(entryStart(owners.monthEnds, i), owners.monthEnds[i]));
-      mine.set(signature, { months, ...activityAt(owners, i) });
+      mine.set(signature, { months, ...activityAt(owners, i, lineShift) });
     }
   }
   const unknown = later.unknown;
@@ -191,21 +200,21 @@ export function absorbPacked(into: SourceAggregates, later: PackedAggregates): v
     if (seen) {
       seen.count += unknown.count[i] as number;
       seen.money.mergePacked(unknown.decimals[i] ?? null, unknown.lanes, i * LANES);
-    } else into.unknown.set(raw, activityAt(unknown, i));
+    } else into.unknown.set(raw, activityAt(unknown, i, lineShift));
   }
-  into.ambiguous.push(...later.ambiguous);
+  for (const anomaly of later.ambiguous) into.ambiguous.push(anomaly.row === null ? anomaly : { ...anomaly, row: anomaly.row + lineShift });
   for (const [key, candidates] of later.perRecord) {
-    const mine = into.perRecord.get(key);
-    if (mine) for (const candidate of candidates) mine.push(unpackCandidate(candidate));
-    else into.perRecord.set(key, candidates.map(unpackCandidate));
+    let mine = into.perRecord.get(key);
+    if (!mine) into.perRecord.set(key, (mine = []));
+    for (const candidate of candidates) mine.push(unpackCandidate(candidate, lineShift));
   }
 }
 
-/** Entry i's count, money and first record, built anew (the entry is new here). */
-function activityAt(packed: PackedActivities, i: number): { count: number; money: MoneySum; file: string | null; row: number } {
+/** Entry i's count, money and first record (its row `lineShift` lines on), built anew (the entry is new here). */
+function activityAt(packed: PackedActivities, i: number, lineShift: number): { count: number; money: MoneySum; file: string | null; row: number } {
   const money = new MoneySum();
   money.mergePacked(packed.decimals[i] ?? null, packed.lanes, i * LANES);
-  return { count: packed.count[i] as number, money, file: packed.files[packed.file[i] as number] ?? null, row: packed.row[i] as number };
+  return { count: packed.count[i] as number, money, file: packed.files[packed.file[i] as number] ?? null, row: (packed.row[i] as number) + lineShift };
 }
 
 function absorbTable(into: SourceAggregates["monthly"], later: PackedTable, names: readonly string[]): void {

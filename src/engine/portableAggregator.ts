@@ -33,7 +33,7 @@ export function portableAggregator(source: string, columns: readonly string[], f
   const portable: PortableSink = {
     module: PORTABLE_AGGREGATOR_MODULE,
     spec,
-    absorb: (packed) => absorbPacked(aggregator.result(), packed as PackedAggregates),
+    absorb: (packed, lineShift) => absorbPacked(aggregator.result(), packed as PackedAggregates, lineShift),
     // a part packs every month it keeps, for every rep: the more months, the fewer parts are worth it (every month, when
     // the period is not known before reading: one part per thread)
     partScale: keepMonths === null ? Number.POSITIVE_INFINITY : Math.max(2, keepMonths.size) / 2,

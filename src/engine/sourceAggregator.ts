@@ -31,6 +31,8 @@ export interface RecordCandidate {
   value: Dec | null;
   /** the record's key, or file:row */
   label: string;
+  /** the record's row when the label is file:row (the source has no key), else null */
+  row: number | null;
 }
 
 export interface OwnerActivity {
@@ -206,8 +208,9 @@ export class SourceAggregator {
       if (!(date instanceof CalendarDate) || (component.where && !isTrue(component.where(record)))) continue;
       if (!this.keeps(monthOfDay(date.day))) continue;
       const value = component.value ? component.value(record) : null;
-      const label = this.keyAt >= 0 ? String(values[this.keyAt] ?? "") : `${this.files[record.file] ?? ""}:${record.row}`;
-      d.perRecord.get(component.key)?.push({ rep, day: date.day, value: isDec(value) ? value : null, label });
+      const keyed = this.keyAt >= 0;
+      const label = keyed ? String(values[this.keyAt] ?? "") : `${this.files[record.file] ?? ""}:${record.row}`;
+      d.perRecord.get(component.key)?.push({ rep, day: date.day, value: isDec(value) ? value : null, label, row: keyed ? null : record.row });
     }
   }
 

@@ -16,6 +16,12 @@ export class PassRecorder {
   read = 0;
   rejected = 0;
   duplicates = 0;
+  /**
+   * Rejected records that ran over several lines: their messages name those
+   * lines (csvShapeProblem), so a part of a file read elsewhere, whose rows
+   * are numbered from its own start, cannot hand them on (readFileInParts).
+   */
+  rejectedAcrossLines = 0;
   readonly anomalies: Anomaly[] = [];
   readonly pass: Pass;
 
@@ -29,6 +35,7 @@ export class PassRecorder {
       },
       onRejected: (file, row, rep, problems) => {
         this.rejected++;
+        if (row.lastLine !== undefined && row.lastLine > row.row) this.rejectedAcrossLines++;
         const first = problems[0];
         anomalies.push(anomaly({ severity: "error", code: "rejected_row", source: name, file: file.display, row: row.row, column: first?.column ?? null, value: first?.value ?? null, rep, message: problems.map((p) => p.message).join("; ") }));
       },

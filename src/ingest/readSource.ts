@@ -61,7 +61,8 @@ export interface RecordSink {
 export interface Pass {
   /** keys whose rows are all rejected (second pass only) */
   exclude: ReadonlySet<string> | null;
-  onRejected: (file: SourceFile, row: RawRow, repRaw: string | null, problems: { column: string | null; value: string | null; message: string }[]) => void;
+  /** `row.lastLine`: where a CSV record that runs over several lines ends */
+  onRejected: (file: SourceFile, row: RawRow & { lastLine?: number }, repRaw: string | null, problems: { column: string | null; value: string | null; message: string }[]) => void;
   onDuplicate: (file: SourceFile, row: RawRow, key: string, repRaw: string | null) => void;
   onRead: () => void;
   /** non-blank rows above the header (a report title), skipped */

@@ -42,11 +42,31 @@ export function roundScore(score: number | null): number | null {
   if (score === 0) return new Dec(score).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber(); // 0 and -0 share a Map key
   let rounded = roundedScores.get(score);
   if (rounded === undefined) {
-    rounded = new Dec(score).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber();
+    rounded = roundPrinted(score) ?? new Dec(score).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber();
     if (roundedScores.size >= ROUNDED_SCORES_KEPT) roundedScores.clear();
     roundedScores.set(score, rounded);
   }
   return rounded;
+}
+
+/**
+ * What `new Dec(score).toDecimalPlaces(2, ROUND_HALF_UP).toNumber()` gives,
+ * without a Decimal, for a score printed without an exponent and below 10^12
+ * (null for any other). A Decimal is made from the digits `String(score)`
+ * prints; those digits cut at the second decimal, plus one hundredth when
+ * the third decimal is 5 or more (half away from zero), are a whole number
+ * of hundredths below 2^53, and that number divided by 100 is the double
+ * nearest the rounded decimal, as parsing its text would give (IEEE
+ * division is correctly rounded).
+ */
+export function roundPrinted(score: number): number | null {
+  const text = String(Math.abs(score));
+  const dot = text.indexOf(".");
+  if (text.includes("e") || dot > 12 || (dot < 0 && text.length > 12)) return null;
+  if (dot < 0 || text.length - dot <= 3) return score; // two decimals or fewer: already rounded
+  const hundredths = Number(text.slice(0, dot) + text.slice(dot + 1, dot + 3)) + (text.charCodeAt(dot + 3) >= 0x35 ? 1 : 0);
+  const rounded = hundredths / 100;
+  return score < 0 ? -rounded : rounded;
 }
 
 const TIER_PALETTE = ["FFD966", "A9D08E", "C6E0B4", "FCE4D6", "F4B084", "F8CBAD", "D9D9D9"];

@@ -17,8 +17,12 @@ export interface PortableSink {
   module: string;
   /** structured-cloneable */
   spec: unknown;
-  /** takes back what a part's sink gathered (`pack()` of the built sink), in file order */
-  absorb(packed: unknown): void;
+  /**
+   * Takes back what a part's sink gathered (`pack()` of the built sink), in
+   * file order. The part numbered its rows from line 1: `lineShift` added to
+   * a row number there gives its line in the file.
+   */
+  absorb(packed: unknown, lineShift: number): void;
   /**
    * How many times the usual smallest part (MIN_PART_BYTES) a part must be to
    * be worth packing and merging; default 1. A sink whose packed aggregates
@@ -44,6 +48,7 @@ export interface PartTask {
   fileIndex: number;
   delimiter: string;
   known: KnownHeader;
+  /** `range.line` is 1: a part numbers its rows from its own start (nobody counts the lines before it; see readFileInParts) */
   range: ByteRange;
   sinkModule: string;
   sinkSpec: unknown;
@@ -85,6 +90,8 @@ export type PartResult =
       /** the footer held back at the end of the range, and whether nothing was pending there */
       footer: RawRow[];
       idle: boolean;
+      /** a rejected record ran over several lines (see PassRecorder.rejectedAcrossLines): the part is read again where its lines are known */
+      rejectedAcrossLines: boolean;
     }
   | { kind: "irregular"; reason: string }
   | TaskFailed;

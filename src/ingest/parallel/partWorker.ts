@@ -63,7 +63,10 @@ async function readPart(task: PartTask, onProgress: (rows: number) => void): Pro
     const idle = rows.idle();
     const packed = built.pack();
     built.sink.reset(); // what it gathered is in `packed` now: let it go before the next part, which may be another source's
-    return { kind: "done", read: recorder.read, rejected: recorder.rejected, duplicates: recorder.duplicates, anomalies: recorder.anomalies, packed, end, footer: rows.end(), idle };
+    return {
+      kind: "done", read: recorder.read, rejected: recorder.rejected, duplicates: recorder.duplicates, anomalies: recorder.anomalies, packed, end, footer: rows.end(), idle,
+      rejectedAcrossLines: recorder.rejectedAcrossLines > 0,
+    };
   } catch (error) {
     if (error instanceof Irregular) return { kind: "irregular", reason: error.message };
     throw error;

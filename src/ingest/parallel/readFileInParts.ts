@@ -7,6 +7,14 @@
  * per thread, so that a thread that runs out of work finds some, and the
  * threads finish together.
  *
+ * A part numbers its rows from its own first line, as if the file began
+ * there: the lines before it are known only once the parts before it are in
+ * (each says where it ended), and are added to its row numbers as it is
+ * merged. (Counting them here beforehand read the file a second time on this
+ * thread, 2–3% of a large run.) A part that rejected a record running over
+ * several lines is read again here instead: that record's message names its
+ * lines, which the part could not number.
+ *
  * A cut can land inside a quoted field that holds a line break. The part
  * before it then does not end exactly at the cut (the reader of that part,
  * which started at a true record boundary, runs past it); from that part on,
@@ -22,7 +30,6 @@ import type { CsvDialect } from "../readCsvRows.js";
 import type { Pass, ReadSourceContext, RecordSink } from "../readSource.js";
 import type { SourceFile } from "../resolveFiles.js";
 import { readInParts, readerSettings } from "../readerSettings.js";
-import { lineBreaksBetween } from "../csvBytes/lineBreaks.js";
 import type { PartResult, PortableSink } from "./filePart.js";
 import type { FileScan, KnownHeader } from "../fileScan.js";
 import type { ReaderPool } from "./readerPool.js";
@@ -101,62 +108,54 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | Read
     partRows[part] = rows;
     progress?.(job.source, partRows.reduce((sum, n) => sum + (n ?? 0), 0));
   };
-  const parts: (Promise<PartAt> | null)[] = postParts(job, known, cuts, data.line, counted);
+  const parts: (Promise<PartResult> | null)[] = postParts(job, known, cuts, counted);
   for (const part of parts) part?.catch(() => undefined); // a part not waited for (after one that ends the loop) fails quietly
   // each part is merged as soon as it and the ones before it are in, while the threads read on
+  let line = data.line; // where the part being merged begins
   for (let i = 0; i < parts.length; i++) {
-    const result = await (parts[i] as Promise<PartAt>);
+    const result = await (parts[i] as Promise<PartResult>);
     parts[i] = null; // merged below: its aggregates can go (held to the end, each part's survived every collection of the read)
     if (result.kind === "irregular") throw new Irregular(result.reason);
     if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack });
     const last = i === parts.length - 1;
-    if (!last && !(result.end.offset === cuts[i + 1] && result.idle)) return { start: cuts[i] as number, line: result.line }; // this part is read again, here
+    // read again here: a part that did not end at its cut (or ended holding rows back), or whose messages name lines
+    if ((!last && !(result.end.offset === cuts[i + 1] && result.idle)) || result.rejectedAcrossLines) return { start: cuts[i] as number, line };
+    const shift = line - 1;
+    numberFrom(result, shift);
     job.pass.onPart(result);
-    job.portable.absorb(result.packed);
+    job.portable.absorb(result.packed, shift);
     counted(i, result.read);
+    line = result.end.line;
     if (last) return result.footer;
   }
   return [];
 }
 
-type PartAt = PartResult & { line: number };
+/** A part's rows, anomalies and end renumbered as lines of the file: `shift` lines come before the part's line 1. */
+export function numberFrom(part: Extract<PartResult, { kind: "done" }>, shift: number): void {
+  if (shift === 0) return;
+  for (const anomaly of part.anomalies) if (anomaly.row !== null) anomaly.row += shift;
+  part.footer = part.footer.map((row: RawRow & { lastLine?: number }) => ({ ...row, row: row.row + shift, ...(row.lastLine === undefined ? {} : { lastLine: row.lastLine + shift }) }));
+  part.end = { ...part.end, line: part.end.line + shift };
+}
 
-/**
- * Hands the parts to the threads, each as soon as the line it starts on is
- * known: the line breaks before it are counted here, a part at a time, so
- * that the threads are given their next part between two counts. Then asks
- * for the file's hash.
- */
-function postParts(job: FileInParts, known: KnownHeader, cuts: readonly number[], firstLine: number, counted: (part: number, rows: number) => void): Promise<PartAt>[] {
+/** Hands every part to the threads at once (each numbers its rows from 1), then asks for the file's hash. */
+function postParts(job: FileInParts, known: KnownHeader, cuts: readonly number[], counted: (part: number, rows: number) => void): Promise<PartResult>[] {
   const { file, dialect } = job;
-  const parts: Promise<PartAt>[] = [];
-  let line = firstLine;
-  let lineKnown: Promise<number> = Promise.resolve(firstLine);
+  const parts: Promise<PartResult>[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
-    if (i > 0) {
-      const from = cuts[i - 1] as number;
-      const to = cuts[i] as number;
-      lineKnown = lineKnown.then(() => new Promise<number>((resolve) => setImmediate(() => resolve((line += lineBreaksBetween(file.path, from, to))))));
-    }
     const start = cuts[i] as number;
     const end = cuts[i + 1] as number;
     const partial = i + 2 < cuts.length;
     parts.push(
-      lineKnown.then((partLine) =>
-        job.pool
-          .readPart({
-            kind: "part", source: job.source, config: job.config, currency: job.ctx.currency, fx: job.ctx.fx, required: [...job.ctx.required], file, fileIndex: job.fileIndex,
-            delimiter: dialect.delimiter, known, sinkModule: job.portable.module, sinkSpec: job.portable.spec, range: { start, end, line: partLine, partial },
-          }, (rows) => counted(i, rows))
-          .then((result) => ({ ...result, line: partLine })),
-      ),
+      job.pool.readPart({
+        kind: "part", source: job.source, config: job.config, currency: job.ctx.currency, fx: job.ctx.fx, required: [...job.ctx.required], file, fileIndex: job.fileIndex,
+        delimiter: dialect.delimiter, known, sinkModule: job.portable.module, sinkSpec: job.portable.spec, range: { start, end, line: 1, partial },
+      }, (rows) => counted(i, rows)),
     );
   }
   // every part handed out: the file's hash can be worked out by the first thread to run out of parts (see ReaderPool.hashFiles)
-  lineKnown.then(
-    () => void job.pool.hashFile(file.path),
-    () => undefined, // a count that failed fails the parts
-  );
+  void job.pool.hashFile(file.path);
   return parts;
 }
 

@@ -76,6 +76,34 @@ describe("packAggregates and absorbPacked", () => {
     expect(view(first)).toEqual(view(whole));
   });
 
+  it("shift the rows of a part numbered from its own line 1 by the lines before it", () => {
+    // a part read on a reader thread numbers its rows from 1; merged with lineShift = the lines before it, every row it
+    // names is the file's: first rows of owners and unknown owners, ambiguous owners, and per-record labels (file:row)
+    const withCommission = makeConfig({
+      ...config,
+      commission: { plans: [{ name: "standard", components: [{ name: "Strategic", type: "per_record", source: "deals", date: "closed", where: 'stage == "Won"', rate: 0.02 }] }] },
+    });
+    const twins = buildRoster(source("roster", ["rep", "name", "team", "role", "hired"], [
+      ["R001", "Li Wei", "East", "account_exec", date("2024-01-01")],
+      ["R002", "Wang Fang", "East", "account_exec", date("2024-01-01")],
+      ["R003", "Wang Fang", "West", "account_exec", date("2024-01-01")],
+    ]));
+    // "Wang Fang" names two reps: ambiguous, on the later part's second row
+    const laterRows = later.map((values, i) => (i === 1 ? values.map((v, c) => (c === 1 ? "Wang Fang" : v)) : values));
+    const whole = aggregate(source("deals", COLUMNS, [...earlier, ...laterRows]), withCommission, twins, ["name"]);
+    const first = aggregate(source("deals", COLUMNS, earlier), withCommission, twins, ["name"]);
+    const second = aggregate(source("deals", COLUMNS, laterRows, 1), withCommission, twins, ["name"]);
+    // the header is line 1 and earlier holds lines 2-5: 5 lines before the part's line 1
+    absorbPacked(first, structuredClone(packAggregates(second)), 1 + earlier.length);
+    expect(view(first)).toEqual(view(whole));
+    expect(first.ambiguous.map((a) => a.row)).toEqual([7]); // the part's line 2 + 5
+    expect(first.ambiguous).toEqual(whole.ambiguous);
+    const labels = (a: SourceAggregates) => [...a.perRecord.values()].flat().map((c) => [c.label, c.row, c.value?.toString() ?? null]);
+    // won after the cut, by a rep: D6 and D8, the part's lines 3 and 5, are deals.csv:8 and deals.csv:10 of the file
+    expect(labels(first).slice(-2)).toEqual([["deals.csv:8", 8, "-3.5"], ["deals.csv:10", 10, "40"]]);
+    expect(labels(first)).toEqual(labels(whole));
+  });
+
   it("merge the values by hand as expected (the arithmetic, for October)", () => {
     const first = aggregate(source("deals", COLUMNS, earlier), config, reps);
     absorbPacked(first, structuredClone(packAggregates(aggregate(source("deals", COLUMNS, later, 2 + earlier.length), config, reps))));
