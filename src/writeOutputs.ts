@@ -19,6 +19,11 @@ import type { RunOutcome } from "./runOutcome.js";
 
 export const OUTPUT_FILES = ["report.xlsx", "commissions.xlsx", "commissions.csv", "anomalies.xlsx", "results.json", "report.html"] as const;
 
+type OutputFile = (typeof OUTPUT_FILES)[number];
+
+/** Built before the others: the largest files (at 1,000 reps, 0.4, 2 and 2.7 MB; the others are tens of kB). */
+const BUILT_FIRST: readonly OutputFile[] = ["report.xlsx", "report.html", "results.json"];
+
 export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: string): Promise<string[]> {
   const dir = resolve(cwd, outDir);
   const targets = OUTPUT_FILES.map((name) => join(dir, name));
@@ -26,16 +31,19 @@ export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: str
   if (clash) throw new InputError(`refusing to write there: ${clash}; choose another output folder with -o`, outDir);
   await ensureFolder(dir, outDir);
   const { currency } = outcome.loaded.config;
-  // each file is built here in turn; its compression and disk writes go on while the next one is built
-  const writes = [
-    () => writeWorkbook(reportWorkbook(outcome), join(dir, "report.xlsx")),
-    () => writeWorkbook(commissionsWorkbook(outcome), join(dir, "commissions.xlsx")),
-    () => writeCsv(commissionsSheet(outcome), join(dir, "commissions.csv")),
-    () => writeWorkbook({ currency, minorUnits: minorUnits(currency), sheets: [anomaliesSheet(outcome.anomalies)] }, join(dir, "anomalies.xlsx")),
-    () => writeFileAtomic(join(dir, "results.json"), resultsJson(outcome)),
-    () => writeFileAtomic(join(dir, "report.html"), renderHtmlReport(outcome)),
-  ];
-  const settled = await Promise.allSettled(writes.map(async (write) => write()));
+  const writes: Record<OutputFile, () => Promise<void>> = {
+    "report.xlsx": () => writeWorkbook(reportWorkbook(outcome), join(dir, "report.xlsx")),
+    "commissions.xlsx": () => writeWorkbook(commissionsWorkbook(outcome), join(dir, "commissions.xlsx")),
+    "commissions.csv": () => writeCsv(commissionsSheet(outcome), join(dir, "commissions.csv")),
+    "anomalies.xlsx": () => writeWorkbook({ currency, minorUnits: minorUnits(currency), sheets: [anomaliesSheet(outcome.anomalies)] }, join(dir, "anomalies.xlsx")),
+    "results.json": () => writeFileAtomic(join(dir, "results.json"), resultsJson(outcome)),
+    "report.html": () => writeFileAtomic(join(dir, "report.html"), renderHtmlReport(outcome)),
+  };
+  // each file is built here in turn, its compression and disk writes going on while the next one is built: the largest
+  // first, so that little is left to wait for once the last is built
+  const started = new Map<OutputFile, Promise<void>>();
+  for (const name of [...BUILT_FIRST, ...OUTPUT_FILES.filter((n) => !BUILT_FIRST.includes(n))]) started.set(name, (async () => writes[name]())());
+  const settled = await Promise.allSettled(OUTPUT_FILES.map((name) => started.get(name)));
   // the first failure in the order of OUTPUT_FILES, whichever failed first
   for (const outcomeOfWrite of settled) if (outcomeOfWrite.status === "rejected") throw outcomeOfWrite.reason;
   return targets;
