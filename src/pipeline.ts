@@ -13,6 +13,7 @@ import { loadConfig } from "./config/loadConfig.js";
 import { PORTABLE_AGGREGATOR_MODULE } from "./engine/portableAggregatorModule.js";
 import { parsePeriod, type Period } from "./engine/period.js";
 import { UsageError } from "./errors.js";
+import type { ReaderPool } from "./ingest/parallel/readerPool.js";
 import { readerPoolFor } from "./ingest/parallel/readerPoolFor.js";
 import type { RunOutcome } from "./runOutcome.js";
 
@@ -25,6 +26,12 @@ export interface RunOptions {
   dataDir?: string | undefined;
   /** rows read so far per source, for a progress line */
   progress?: (source: string, rowsRead: number) => void;
+  /**
+   * Given the run's reader threads, if it had any, once it is computed: the
+   * caller then owns them (`kpi run` writes its workbooks on them) and closes
+   * them. Without it, or when the run fails, they are closed here.
+   */
+  takeThreads?: (threads: ReaderPool) => void;
 }
 
 export function parsePeriodOption(text: string): Period {
@@ -44,5 +51,5 @@ export async function computeRun(options: RunOptions): Promise<RunOutcome> {
     await pool?.close();
     throw error;
   }
-  return stages.runStages(loaded, requested, options.progress, pool);
+  return stages.runStages(loaded, requested, options.progress, pool, options.takeThreads);
 }

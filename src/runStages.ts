@@ -23,10 +23,28 @@ import type { ReaderPool } from "./ingest/parallel/readerPool.js";
 import type { RunOutcome } from "./runOutcome.js";
 import { VERSION } from "./version.js";
 
-/** Read, evaluate and collect; `pool` (the reader threads, if any) is closed once the sources are read and hashed. */
-export async function runStages(loaded: LoadedConfig, requested: Period | null, progress: Progress | undefined, pool: ReaderPool | undefined): Promise<RunOutcome> {
+/**
+ * Read, evaluate and collect. `pool` (the reader threads, if any) is handed to
+ * `takeThreads` with the outcome, or closed (not waited for: stopping takes
+ * tens of milliseconds).
+ */
+export async function runStages(loaded: LoadedConfig, requested: Period | null, progress: Progress | undefined, pool: ReaderPool | undefined, takeThreads?: (threads: ReaderPool) => void): Promise<RunOutcome> {
+  const close = (): void => void pool?.close().catch(() => undefined);
+  let outcome: RunOutcome;
+  try {
+    outcome = await evaluateStages(loaded, requested, progress, pool);
+  } catch (error) {
+    close();
+    throw error;
+  }
+  if (pool !== undefined && takeThreads !== undefined) takeThreads(pool);
+  else close();
+  return outcome;
+}
+
+async function evaluateStages(loaded: LoadedConfig, requested: Period | null, progress: Progress | undefined, pool: ReaderPool | undefined): Promise<RunOutcome> {
   const { config } = loaded;
-  const { held, aggregates, sources, files } = await ingest(loaded, requested, progress, pool);
+  const { held, aggregates, sources, files } = await ingestWith(loaded, requested, progress, pool);
   const period = requested ?? defaultPeriod(config, aggregates);
   if (!period) throw new InputError("no record has a date in the columns the metrics use, so there is no period to report; give one with -p", loaded.file);
   const engine = evaluateRun({ config, held, aggregates, period });
@@ -48,19 +66,6 @@ export async function runStages(loaded: LoadedConfig, requested: Period | null, 
 
 
 /** Read the roster and targets whole, then stream every record source into its aggregator. */
-async function ingest(loaded: LoadedConfig, requested: Period | null, progress: Progress | undefined, pool: ReaderPool | undefined) {
-  // the threads are stopped once nothing is left to hear from them (not waited for: stopping takes tens of milliseconds)
-  const close = (): void => void pool?.close().catch(() => undefined);
-  try {
-    const ingested = await ingestWith(loaded, requested, progress, pool);
-    ingested.files.then(close, close);
-    return ingested;
-  } catch (error) {
-    close();
-    throw error;
-  }
-}
-
 async function ingestWith(loaded: LoadedConfig, requested: Period | null, progress: Progress | undefined, pool: ReaderPool | undefined) {
   const { config } = loaded;
   // the roster first: every other source's records are matched to reps as they stream in

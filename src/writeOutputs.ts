@@ -16,15 +16,17 @@ import { resultsJson } from "./report/resultsJson.js";
 import { writeFileAtomic } from "./report/atomicWrite.js";
 import { writeWorkbook } from "./report/writeWorkbook.js";
 import type { RunOutcome } from "./runOutcome.js";
+import type { WorkbookWriter } from "./report/workbookOnThread.js";
 
 export const OUTPUT_FILES = ["report.xlsx", "commissions.xlsx", "commissions.csv", "anomalies.xlsx", "results.json", "report.html"] as const;
 
 type OutputFile = (typeof OUTPUT_FILES)[number];
 
-/** Built before the others: the largest files (at 1,000 reps, 0.4, 2 and 2.7 MB; the others are tens of kB). */
-const BUILT_FIRST: readonly OutputFile[] = ["report.xlsx", "report.html", "results.json"];
+/** Built before the others: the workbooks (rendered on a thread when there are some) and the largest files (at 1,000 reps the page and the JSON are 2 and 2.7 MB; the others, tens of kB). */
+const BUILT_FIRST: readonly OutputFile[] = ["report.xlsx", "commissions.xlsx", "anomalies.xlsx", "report.html", "results.json"];
 
-export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: string): Promise<string[]> {
+/** Writes every output into `outDir`; the workbooks through `workbooks` (here, by default; see workbookOnThread.ts). */
+export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: string, workbooks: WorkbookWriter = writeWorkbook): Promise<string[]> {
   const dir = resolve(cwd, outDir);
   const targets = OUTPUT_FILES.map((name) => join(dir, name));
   const clash = outputClash(targets, outcome.loaded, outcome.ingested.files.map((f) => f.path));
@@ -32,15 +34,15 @@ export async function writeOutputs(outcome: RunOutcome, outDir: string, cwd: str
   await ensureFolder(dir, outDir);
   const { currency } = outcome.loaded.config;
   const writes: Record<OutputFile, () => Promise<void>> = {
-    "report.xlsx": () => writeWorkbook(reportWorkbook(outcome), join(dir, "report.xlsx")),
-    "commissions.xlsx": () => writeWorkbook(commissionsWorkbook(outcome), join(dir, "commissions.xlsx")),
+    "report.xlsx": () => workbooks(reportWorkbook(outcome), join(dir, "report.xlsx")),
+    "commissions.xlsx": () => workbooks(commissionsWorkbook(outcome), join(dir, "commissions.xlsx")),
     "commissions.csv": () => writeCsv(commissionsSheet(outcome), join(dir, "commissions.csv")),
-    "anomalies.xlsx": () => writeWorkbook({ currency, minorUnits: minorUnits(currency), sheets: [anomaliesSheet(outcome.anomalies)] }, join(dir, "anomalies.xlsx")),
+    "anomalies.xlsx": () => workbooks({ currency, minorUnits: minorUnits(currency), sheets: [anomaliesSheet(outcome.anomalies)] }, join(dir, "anomalies.xlsx")),
     "results.json": () => writeFileAtomic(join(dir, "results.json"), resultsJson(outcome)),
     "report.html": () => writeFileAtomic(join(dir, "report.html"), renderHtmlReport(outcome)),
   };
-  // each file is built here in turn, its compression and disk writes going on while the next one is built: the largest
-  // first, so that little is left to wait for once the last is built
+  // each file is built here in turn, its compression and disk writes (and a workbook's rendering, on a thread) going on
+  // while the next one is built: the workbooks and the largest files first, so that little is left once the last is built
   const started = new Map<OutputFile, Promise<void>>();
   for (const name of [...BUILT_FIRST, ...OUTPUT_FILES.filter((n) => !BUILT_FIRST.includes(n))]) started.set(name, (async () => writes[name]())());
   const settled = await Promise.allSettled(OUTPUT_FILES.map((name) => started.get(name)));

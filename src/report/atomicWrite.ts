@@ -59,15 +59,14 @@ async function fsyncPath(path: string, flags: string): Promise<void> {
 }
 
 /**
- * Calls `write(tmpPath)` to create the file, then fsyncs and renames it to
- * `path`. A file-system error becomes an `OutputWriteError` naming `path`;
- * anything else the writer throws is rethrown as it is.
+ * Calls `write(tmpPath)` to create the file and flush it to disk, then
+ * renames it to `path`. A file-system error becomes an `OutputWriteError`
+ * naming `path`; anything else the writer throws is rethrown as it is.
  */
 export async function writeAtomicWith(path: string, write: (tmpPath: string) => Promise<void>): Promise<void> {
   const tmp = tempPathFor(path);
   try {
     await write(tmp);
-    await fsyncPath(tmp, "r+");
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true }).catch(() => undefined);
@@ -85,6 +84,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     const handle = await open(tmp, "wx");
     try {
       await handle.writeFile(data);
+      await handle.sync(); // on disk before the rename makes it the output
     } finally {
       await handle.close();
     }

@@ -12,7 +12,7 @@
  * symbol, a sign, zero, a CRLF line end); and, in a second folder, a stray
  * quote that makes the byte scanner give the whole source back to csv-parse.
  */
-import { appendFileSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -89,6 +89,32 @@ describe("csv-parse, the byte scanner and the byte scanner in parts agree", () =
     expect(results.anomalies).toContainEqual(expect.objectContaining({ code: "rejected_row", row: badDateLine }));
     expect(results.anomalies).toContainEqual(expect.objectContaining({ code: "unknown_rep", rep: "R9999" }));
     expect(results.anomalies).toContainEqual(expect.objectContaining({ code: "rejected_row", row: badDateLine + 6 })); // the USD row
+  }, 120_000);
+
+  it("writes the workbooks on the reader threads byte for byte as one thread writes them, and their errors as it does", () => {
+    // with reader threads, report.xlsx, commissions.xlsx and anomalies.xlsx are rendered and written on them (their models
+    // built here); every output is the same file either way
+    const outputs = (env: Record<string, string>, name: string): { out: string; run: ReturnType<typeof runKpi> } => {
+      const out = join(plain.dir, `out-files-${name}`);
+      return { out, run: runKpi(["run", "-c", plain.config, "-p", "2026-10", "-o", out, "--quiet", "--fail-on", "never"], { cwd: plain.dir, env }) };
+    };
+    const one = outputs(WAYS["byte scanner, one thread"], "one");
+    const two = outputs(WAYS["byte scanner, two threads, files in parts"], "two");
+    expect([one.run.code, two.run.code]).toEqual([0, 0]);
+    for (const file of ["report.xlsx", "commissions.xlsx", "anomalies.xlsx", "commissions.csv", "results.json", "report.html"]) {
+      expect(readFileSync(join(two.out, file)).equals(readFileSync(join(one.out, file))), file).toBe(true);
+    }
+    // a folder where report.xlsx goes: refused on the thread as here, exit 1, the same message
+    const refused = (env: Record<string, string>, name: string): ReturnType<typeof runKpi> => {
+      const out = join(plain.dir, `out-refused-${name}`);
+      mkdirSync(join(out, "report.xlsx"), { recursive: true });
+      return runKpi(["run", "-c", plain.config, "-p", "2026-10", "-o", out, "--quiet", "--fail-on", "never"], { cwd: plain.dir, env });
+    };
+    const here = refused(WAYS["byte scanner, one thread"], "one");
+    const onThread = refused(WAYS["byte scanner, two threads, files in parts"], "two");
+    expect([here.code, onThread.code]).toEqual([1, 1]);
+    expect(here.stderr).toMatch(/report\.xlsx": it is a folder \(EISDIR\)/);
+    expect(onThread.stderr.replace(/out-refused-two/g, "out-refused-one")).toBe(here.stderr);
   }, 120_000);
 
   it("gives a source with a stray quote back to csv-parse, with the same results", () => {

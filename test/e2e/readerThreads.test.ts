@@ -5,12 +5,13 @@
  * line), and gives the same results as one thread.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunOptions } from "../../src/pipeline.js";
+import type { WorkbookModel } from "../../src/report/workbookModel.js";
 import type { RunOutcome } from "../../src/runOutcome.js";
 import { ROOT } from "./support.js";
 
@@ -182,6 +183,31 @@ describe("reader threads", () => {
     expect(String(failure)).toMatch(/deals\.csv/);
     expect(String(failure)).not.toMatch(/activities\.csv/);
   }, 120_000);
+  it("write a workbook on a reader thread, byte for byte as here, and give an output error back as one (exit 1)", async () => {
+    type Writer = (model: WorkbookModel, path: string) => Promise<void>;
+    const { ReaderPool } = (await import(dist("src/ingest/parallel/readerPool.js"))) as { ReaderPool: new (threads: number) => { close(): Promise<void> } };
+    const { writeWorkbookOn } = (await import(dist("src/report/workbookOnThread.js"))) as { writeWorkbookOn: (pool: unknown) => Writer };
+    const { writeWorkbook } = (await import(dist("src/report/writeWorkbook.js"))) as { writeWorkbook: Writer };
+    const { OutputError } = (await import(dist("src/errors.js"))) as { OutputError: new () => Error };
+    const model: WorkbookModel = { currency: "CNY", minorUnits: 2, sheets: [{ name: "Sheet", columns: [{ header: "Rep", format: "text" }, { header: "Payout", format: "money" }], rows: [["R1", { money: "1234.50" }], ["=cmd", null]] }] };
+    const pool = new ReaderPool(1);
+    try {
+      await writeWorkbookOn(pool)(model, join(dir, "thread.xlsx"));
+      await writeWorkbook(model, join(dir, "here.xlsx"));
+      expect(readFileSync(join(dir, "thread.xlsx")).equals(readFileSync(join(dir, "here.xlsx")))).toBe(true);
+      // a folder in the way: the thread's OutputWriteError comes back as an OutputError with its message
+      mkdirSync(join(dir, "taken.xlsx"));
+      const refused = await writeWorkbookOn(pool)(model, join(dir, "taken.xlsx")).then(
+        () => null,
+        (error: unknown) => error as Error,
+      );
+      expect(refused).toBeInstanceOf(OutputError);
+      expect(refused?.message).toBe(`cannot write "${join(dir, "taken.xlsx")}": it is a folder (EISDIR)`);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it("hash files on a reader thread, in order, and give a file that cannot be read its system error code", async () => {
     const { ReaderPool } = (await import(dist("src/ingest/parallel/readerPool.js"))) as {
       ReaderPool: new (threads: number) => { hashFiles(paths: readonly string[]): Promise<string[]>; hashFile(path: string): Promise<string>; close(): Promise<void> };

@@ -1,6 +1,7 @@
 /** `kpi run`: compute the period, write the outputs, print the ranking and the anomaly summary. */
 import { SEVERITY_ORDER, type Severity } from "../../anomalies/anomaly.js";
 import { AnomaliesFound } from "../../errors.js";
+import type { ReaderPool } from "../../ingest/parallel/readerPool.js";
 import { computeRun } from "../../pipeline.js";
 import { useColor, write, type CommandIO } from "../io.js";
 import { progressLine } from "../progress.js";
@@ -17,8 +18,11 @@ export interface RunCommandOptions {
 }
 
 /** The modules that write and print: loaded while the sources are read (this thread mostly waits then), not before; the terminal report (chalk, cli-table3) only when something is printed. */
-function outputModules(quiet: boolean) {
-  return Promise.all([import("../../writeOutputs.js"), quiet ? null : import("../../report/terminalReport.js"), import("../../report/resultsJson.js")]);
+async function outputModules(quiet: boolean) {
+  const [outputs, terminal, json, onThread] = await Promise.all([
+    import("../../writeOutputs.js"), quiet ? null : import("../../report/terminalReport.js"), import("../../report/resultsJson.js"), import("../../report/workbookOnThread.js"),
+  ]);
+  return { writeOutputs: outputs.writeOutputs, terminal, resultsJson: json.resultsJson, writeWorkbookOn: onThread.writeWorkbookOn };
 }
 
 export async function runCommand(options: RunCommandOptions, io: CommandIO): Promise<void> {
@@ -31,9 +35,20 @@ export async function runCommand(options: RunCommandOptions, io: CommandIO): Pro
     }
     progress?.update(source, rows);
   };
-  const outcome = await computeRun({ config: options.config, cwd: io.cwd, period: options.period, progress: onProgress }).finally(() => progress?.done());
-  const [{ writeOutputs }, terminal, { resultsJson }] = await (loading ?? outputModules(options.quiet));
-  const written = await writeOutputs(outcome, options.out, io.cwd);
+  // a large run's reader threads, idle once it is computed, render and write the workbooks while this thread writes the rest
+  let threads: ReaderPool | null = null;
+  const takeThreads = (taken: ReaderPool): void => void (threads = taken);
+  const { outcome, modules, written } = await (async () => {
+    try {
+      const outcome = await computeRun({ config: options.config, cwd: io.cwd, period: options.period, progress: onProgress, takeThreads }).finally(() => progress?.done());
+      const modules = await (loading ?? outputModules(options.quiet));
+      const workbooks = threads === null ? undefined : modules.writeWorkbookOn(threads);
+      return { outcome, modules, written: await modules.writeOutputs(outcome, options.out, io.cwd, workbooks) };
+    } finally {
+      void (threads as ReaderPool | null)?.close().catch(() => undefined); // not waited for: the process exits
+    }
+  })();
+  const { terminal, resultsJson } = modules;
   if (options.json) await write(io.stdout, resultsJson(outcome));
   else if (terminal !== null) await write(io.stdout, terminal.renderRanking(outcome, { color: useColor(io.stdout, io.env) }));
   if (terminal !== null) {

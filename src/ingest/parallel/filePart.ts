@@ -62,14 +62,35 @@ export interface HashTask {
 
 export type HashResult = { kind: "hashed"; sha256: string[] } | TaskFailed;
 
+/**
+ * A function of a module called on a thread with plain-data arguments, once
+ * the threads have nothing left to read (the outputs: see
+ * report/workbookOnThread.ts). The thread loads the module once.
+ */
+export interface CallTask {
+  kind: "call";
+  /** URL of the module */
+  module: string;
+  /** the exported function, which may return a promise */
+  name: string;
+  args: unknown[];
+}
+
+export type CallResult = { kind: "called"; value: unknown } | TaskFailed;
+
+/** Anything a reader thread is asked to do. */
+export type ThreadTask = PartTask | HashTask | CallTask;
+
 /** A task that threw: the error, as plain data. */
 export interface TaskFailed {
   kind: "failed";
   name: string;
   message: string;
   stack: string | undefined;
-  /** a system error's code (`ENOENT`, `EACCES`): the file could not be read */
+  /** a system error's code (`ENOENT`, `EACCES`): the file could not be read (or written) */
   code?: string | undefined;
+  /** the message of the error's cause, if it has one */
+  cause?: string | undefined;
 }
 
 /** A reader thread's word while it reads a part: rows read so far in it (every 20,000), for the progress line. */

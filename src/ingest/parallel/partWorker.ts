@@ -1,6 +1,6 @@
 /**
- * The worker thread's entry: reads one part of a file (see filePart.ts), or
- * hashes whole files, and posts the result. Nothing here knows what the sink
+ * The worker thread's entry: reads one part of a file (see filePart.ts),
+ * hashes whole files, or calls a module's function, and posts the result. Nothing here knows what the sink
  * is.
  */
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
@@ -11,7 +11,7 @@ import { FileScan } from "../fileScan.js";
 import { sha256FileSync } from "../fileSha256.js";
 import type { FastRowReader } from "../csvBytes/fastRowReader.js";
 import { PassRecorder } from "../passRecorder.js";
-import type { BuiltSink, HashResult, HashTask, PartProgress, PartResult, PartTask, TaskFailed } from "./filePart.js";
+import type { BuiltSink, CallResult, CallTask, HashResult, HashTask, PartProgress, PartResult, PartTask, TaskFailed, ThreadTask } from "./filePart.js";
 import type { ReaderThreadData } from "./readerPool.js";
 
 /**
@@ -83,16 +83,26 @@ function hashFiles(task: HashTask): HashResult {
   return { kind: "hashed", sha256: task.paths.map((path) => sha256FileSync(path, buf)) };
 }
 
+/** Calls the function a task names: its module is loaded on the first call. */
+async function call(task: CallTask): Promise<CallResult> {
+  const module = (await import(task.module)) as Record<string, unknown>;
+  const fn = module[task.name];
+  if (typeof fn !== "function") throw new Error(`internal: ${task.module} exports no function ${task.name}`);
+  return { kind: "called", value: await (fn as (...args: unknown[]) => unknown)(...task.args) };
+}
+
 /** Do a task and post its result, or what went wrong: every task gets exactly one answer. */
-async function answer(port: MessagePort, task: PartTask | HashTask): Promise<void> {
+async function answer(port: MessagePort, task: ThreadTask): Promise<void> {
   const failed = (error: unknown): TaskFailed => {
     const e = error instanceof Error ? error : new Error(String(error));
     const code = (e as NodeJS.ErrnoException).code;
-    return { kind: "failed", name: e.name, message: e.message, stack: e.stack, code: typeof code === "string" ? code : undefined };
+    return { kind: "failed", name: e.name, message: e.message, stack: e.stack, code: typeof code === "string" ? code : undefined, cause: e.cause instanceof Error ? e.cause.message : undefined };
   };
-  let result: PartResult | HashResult;
+  let result: PartResult | HashResult | CallResult;
   try {
-    result = task.kind === "hash" ? hashFiles(task) : await readPart(task, (rows) => port.postMessage({ kind: "progress", rows } satisfies PartProgress));
+    if (task.kind === "hash") result = hashFiles(task);
+    else if (task.kind === "call") result = await call(task);
+    else result = await readPart(task, (rows) => port.postMessage({ kind: "progress", rows } satisfies PartProgress));
   } catch (error) {
     result = failed(error);
   }
@@ -112,7 +122,7 @@ if (parentPort) {
   );
   // tasks are done one after the other, in the order they came
   let previous: Promise<void> = preloaded;
-  port.on("message", (task: PartTask | HashTask) => {
+  port.on("message", (task: ThreadTask) => {
     previous = previous.then(() => answer(port, task));
   });
 }

@@ -15,12 +15,14 @@
  * merged in milliseconds).
  */
 import { Worker } from "node:worker_threads";
-import type { HashResult, HashTask, PartProgress, PartResult, PartTask } from "./filePart.js";
+import type { CallResult, HashResult, PartProgress, PartResult, PartTask, TaskFailed, ThreadTask } from "./filePart.js";
+
+type Answer = PartResult | HashResult | CallResult;
 
 interface Waiting {
-  task: PartTask | HashTask;
+  task: ThreadTask;
   onProgress: (rows: number) => void;
-  resolve: (result: PartResult | HashResult) => void;
+  resolve: (result: Answer) => void;
   reject: (error: Error) => void;
 }
 
@@ -51,7 +53,7 @@ export class ReaderPool {
       const worker = new Worker(new URL("./partWorker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       worker.unref(); // a finished run exits even if a thread is still idle
       const thread: ReaderThread = { worker, busy: null, stopped: null, lastSource: null };
-      worker.on("message", (message: PartResult | HashResult | PartProgress) => this.heard(thread, message));
+      worker.on("message", (message: Answer | PartProgress) => this.heard(thread, message));
       worker.on("error", (error: Error) => this.failed(thread, error));
       worker.on("exit", (code) => this.failed(thread, new Error(`internal: a reader thread stopped (exit code ${code})`)));
       return thread;
@@ -61,7 +63,7 @@ export class ReaderPool {
   /** Read a part on the first thread free for it; `onProgress` hears the rows it has read so far. */
   async readPart(task: PartTask, onProgress: (rows: number) => void = () => undefined): Promise<PartResult> {
     const result = await this.enqueue(task, onProgress);
-    if (result.kind === "hashed") throw new Error("internal: a part was answered with hashes");
+    if (result.kind === "hashed" || result.kind === "called") throw new Error("internal: a part was answered with another task's result");
     return result;
   }
 
@@ -81,7 +83,7 @@ export class ReaderPool {
     let hashing = this.hashes.get(path);
     if (hashing === undefined) {
       hashing = this.enqueue({ kind: "hash", paths: [path] }, () => undefined).then((result) => {
-        if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack, code: result.code });
+        if (result.kind === "failed") throw taskError(result);
         if (result.kind !== "hashed" || result.sha256.length !== 1) throw new Error("internal: a hash was answered with a part");
         return result.sha256[0] as string;
       });
@@ -91,7 +93,20 @@ export class ReaderPool {
     return hashing;
   }
 
-  private enqueue(task: PartTask | HashTask, onProgress: (rows: number) => void): Promise<PartResult | HashResult> {
+  /**
+   * Calls `name` of the module at `module` (a URL) on a thread, with `args`
+   * cloned to it, once no part is left to take (see `nextTaskFor`); resolves
+   * to what it returned. An error it threw comes back as an Error with its
+   * name, message, stack, system error `code` and `cause` (the message).
+   */
+  async call(module: string, name: string, args: unknown[]): Promise<unknown> {
+    const result = await this.enqueue({ kind: "call", module, name, args }, () => undefined);
+    if (result.kind === "failed") throw taskError(result);
+    if (result.kind !== "called") throw new Error("internal: a call was answered with another task's result");
+    return result.value;
+  }
+
+  private enqueue(task: ThreadTask, onProgress: (rows: number) => void): Promise<Answer> {
     return new Promise((resolve, reject) => {
       this.queue.push({ task, onProgress, resolve, reject });
       this.dispatch();
@@ -132,7 +147,7 @@ export class ReaderPool {
     return next;
   }
 
-  private heard(thread: ReaderThread, message: PartResult | HashResult | PartProgress): void {
+  private heard(thread: ReaderThread, message: Answer | PartProgress): void {
     const done = thread.busy;
     if (done === null) return;
     if (message.kind === "progress") {
@@ -153,8 +168,13 @@ export class ReaderPool {
   }
 }
 
-/** Where in the queue the next task of a thread is: the first part of `lastSource` (the source it read last), else the first part, else the first task (a hash). */
-export function nextTaskFor(queue: readonly (PartTask | HashTask)[], lastSource: string | null): number {
+/** An error a task threw on its thread, as an Error here. */
+function taskError(failed: TaskFailed): Error {
+  return Object.assign(new Error(failed.message, failed.cause === undefined ? undefined : { cause: new Error(failed.cause) }), { name: failed.name, stack: failed.stack, code: failed.code });
+}
+
+/** Where in the queue the next task of a thread is: the first part of `lastSource` (the source it read last), else the first part, else the first task (a hash or a call). */
+export function nextTaskFor(queue: readonly ThreadTask[], lastSource: string | null): number {
   const same = lastSource === null ? -1 : queue.findIndex((task) => task.kind === "part" && task.source === lastSource);
   if (same >= 0) return same;
   const part = queue.findIndex((task) => task.kind === "part");
