@@ -20,8 +20,12 @@ export type HtmlPart = Html | string | number | null | undefined | readonly Html
 export function html(strings: TemplateStringsArray, ...values: HtmlPart[]): Html {
   // joined, not concatenated: a page of thousands of nested pieces is then one flat string, not a deep rope that
   // V8 must walk when the page is written
-  const parts: string[] = [strings[0] ?? ""];
-  values.forEach((value, i) => parts.push(partText(value), strings[i + 1] ?? ""));
+  const parts = new Array<string>(2 * values.length + 1);
+  parts[0] = strings[0] ?? "";
+  for (let i = 0; i < values.length; i++) {
+    parts[2 * i + 1] = partText(values[i]);
+    parts[2 * i + 2] = strings[i + 1] ?? "";
+  }
   return new Html(parts.join(""));
 }
 
@@ -35,5 +39,7 @@ function partText(value: HtmlPart): string {
   if (value instanceof Html) return value.text;
   if (typeof value === "string") return escapeHtml(value);
   if (typeof value === "number") return String(value); // digits, a sign, a point, an exponent, Infinity or NaN: nothing to escape
-  return value.map(partText).join("");
+  let text = "";
+  for (const part of value) text += partText(part);
+  return text;
 }
