@@ -20,7 +20,7 @@ import { Numbering } from "../util/numbering.js";
 import { Accumulator, entryStart, type AggregateKind, type PackedAccumulators } from "./accumulator.js";
 import { LANES, MoneySum } from "./moneySum.js";
 import type { MonthKey } from "./monthKeys.js";
-import type { RecordCandidate, SourceAggregates } from "./sourceAggregator.js";
+import { rowLabel, type RecordCandidate, type SourceAggregates } from "./sourceAggregator.js";
 
 /** A table of accumulators (metric -> bucket -> rep), one entry per accumulator, grouped by metric and then bucket. */
 interface PackedTable {
@@ -73,7 +73,7 @@ interface PackedCandidate {
   day: Day;
   value: string | null;
   label: string;
-  row: number | null;
+  place: { file: string; row: number } | null;
 }
 
 export function packAggregates(a: SourceAggregates): PackedAggregates {
@@ -154,12 +154,12 @@ function packActivities(entries: readonly Entry[]): PackedActivities {
   return packed;
 }
 
-/** A candidate back as a record's, its row (and the label naming it) `shift` lines on. */
+/** A candidate back as a record's; a row it names (and the label naming it), `shift` lines on. */
 function unpackCandidate(c: PackedCandidate, shift: number): RecordCandidate {
   const value = c.value === null ? null : new Dec(c.value);
-  if (c.row === null || shift === 0) return { ...c, value };
-  // the label is file:row (see SourceAggregator)
-  return { ...c, value, row: c.row + shift, label: `${c.label.slice(0, c.label.lastIndexOf(":"))}:${c.row + shift}` };
+  if (c.place === null || shift === 0) return { ...c, value };
+  const place = { file: c.place.file, row: c.place.row + shift };
+  return { ...c, value, place, label: rowLabel(place.file, place.row) };
 }
 
 /**

@@ -29,10 +29,15 @@ export interface RecordCandidate {
   rep: string;
   day: Day;
   value: Dec | null;
-  /** the record's key, or file:row */
+  /** the record's key, or file:row (`rowLabel`) */
   label: string;
-  /** the record's row when the label is file:row (the source has no key), else null */
-  row: number | null;
+  /** the record's file and row when the label names them (the source has no key), else null */
+  place: { file: string; row: number } | null;
+}
+
+/** How a record of a source without a key is named on a commission line: `deals.csv:1234`. */
+export function rowLabel(file: string, row: number): string {
+  return `${file}:${row}`;
 }
 
 export interface OwnerActivity {
@@ -208,9 +213,9 @@ export class SourceAggregator {
       if (!(date instanceof CalendarDate) || (component.where && !isTrue(component.where(record)))) continue;
       if (!this.keeps(monthOfDay(date.day))) continue;
       const value = component.value ? component.value(record) : null;
-      const keyed = this.keyAt >= 0;
-      const label = keyed ? String(values[this.keyAt] ?? "") : `${this.files[record.file] ?? ""}:${record.row}`;
-      d.perRecord.get(component.key)?.push({ rep, day: date.day, value: isDec(value) ? value : null, label, row: keyed ? null : record.row });
+      const place = this.keyAt >= 0 ? null : { file: this.files[record.file] ?? "", row: record.row };
+      const label = place === null ? String(values[this.keyAt] ?? "") : rowLabel(place.file, place.row);
+      d.perRecord.get(component.key)?.push({ rep, day: date.day, value: isDec(value) ? value : null, label, place });
     }
   }
 

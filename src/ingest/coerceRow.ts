@@ -22,6 +22,8 @@ export interface RowProblem {
   column: string | null;
   value: string | null;
   message: string;
+  /** the message names the physical lines of a record that runs over several (see csvShapeProblem) */
+  namesLines?: boolean;
 }
 
 export type CoercedRow = { ok: true; values: Value[]; raws: string[] } | { ok: false; problems: RowProblem[] };

@@ -40,10 +40,11 @@ export function csvShapeProblem(row: RawRow & { lastLine?: number }, shape: Head
       column: header,
       value: clip(swallowed.text),
       message: `${header}: a quote opened on line ${swallowed.line} is not closed at the end of its field, so the lines up to line ${row.lastLine ?? row.row} were read as one value; a quote is misplaced (a quote inside a quoted field must be doubled: "")`,
+      namesLines: true,
     };
   }
   if (cells.length < shape.minFields) {
-    return { column: null, value: null, message: `the row has ${cells.length} fields where the header has ${shape.minFields}${lines}; a field is missing or a quote is misplaced` };
+    return { column: null, value: null, message: `the row has ${cells.length} fields where the header has ${shape.minFields}${lines}; a field is missing or a quote is misplaced`, namesLines: lines !== "" };
   }
   for (let i = shape.maxFields; i < cells.length; i++) {
     const text = rawText(cells[i]).trim();
@@ -52,6 +53,7 @@ export function csvShapeProblem(row: RawRow & { lastLine?: number }, shape: Head
       column: null,
       value: clip(text),
       message: `the row has ${lastFilled(cells)} fields where the header has ${shape.maxFields}${lines}: field ${i + 1} ("${clip(text, 40)}") has no header; a stray delimiter or an unquoted delimiter inside a value shifts the values`,
+      namesLines: lines !== "",
     };
   }
   return null;

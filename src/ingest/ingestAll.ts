@@ -3,7 +3,8 @@
  * small and held whole; every other source is streamed, record by record,
  * into the sink the caller gives for it. Also fingerprints each file (SHA-256)
  * for the Run sheet: on this thread while it reads, or, with reader threads,
- * on one of them once the source is read. With output, the only stage that
+ * on one of them with no part left to read (a large file's as soon as its
+ * parts are all handed out). With output, the only stage that
  * touches files.
  */
 import type { LoadedConfig } from "../config/loadConfig.js";

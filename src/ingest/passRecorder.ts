@@ -17,11 +17,12 @@ export class PassRecorder {
   rejected = 0;
   duplicates = 0;
   /**
-   * Rejected records that ran over several lines: their messages name those
-   * lines (csvShapeProblem), so a part of a file read elsewhere, whose rows
-   * are numbered from its own start, cannot hand them on (readFileInParts).
+   * Rejected records whose message names their lines (a record over several
+   * lines that does not have the header's shape: csvShapeProblem). A part of
+   * a file read elsewhere numbers its rows from its own start, so it cannot
+   * hand such a message on (readFileInParts).
    */
-  rejectedAcrossLines = 0;
+  rejectedNamingLines = 0;
   readonly anomalies: Anomaly[] = [];
   readonly pass: Pass;
 
@@ -35,7 +36,7 @@ export class PassRecorder {
       },
       onRejected: (file, row, rep, problems) => {
         this.rejected++;
-        if (row.lastLine !== undefined && row.lastLine > row.row) this.rejectedAcrossLines++;
+        if (problems.some((p) => p.namesLines === true)) this.rejectedNamingLines++;
         const first = problems[0];
         anomalies.push(anomaly({ severity: "error", code: "rejected_row", source: name, file: file.display, row: row.row, column: first?.column ?? null, value: first?.value ?? null, rep, message: problems.map((p) => p.message).join("; ") }));
       },

@@ -11,7 +11,7 @@
 import { anomaly, type Anomaly } from "../anomalies/anomaly.js";
 import type { SourceConfig } from "../config/schema.js";
 import { stat } from "node:fs/promises";
-import { planColumns, type ColumnPlan } from "./coerceRow.js";
+import { planColumns, type ColumnPlan, type RowProblem } from "./coerceRow.js";
 import { Irregular, scanCsvFile } from "./csvBytes/scanCsvFile.js";
 import { DuplicateTracker } from "./duplicateTracker.js";
 import { FileScan, type ScanState } from "./fileScan.js";
@@ -61,8 +61,7 @@ export interface RecordSink {
 export interface Pass {
   /** keys whose rows are all rejected (second pass only) */
   exclude: ReadonlySet<string> | null;
-  /** `row.lastLine`: where a CSV record that runs over several lines ends */
-  onRejected: (file: SourceFile, row: RawRow & { lastLine?: number }, repRaw: string | null, problems: { column: string | null; value: string | null; message: string }[]) => void;
+  onRejected: (file: SourceFile, row: RawRow, repRaw: string | null, problems: RowProblem[]) => void;
   onDuplicate: (file: SourceFile, row: RawRow, key: string, repRaw: string | null) => void;
   onRead: () => void;
   /** non-blank rows above the header (a report title), skipped */

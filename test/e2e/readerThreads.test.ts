@@ -140,15 +140,16 @@ describe("reader threads", () => {
     expect(here).toEqual([20_000, 40_000, 60_000]);
   }, 120_000);
 
-  it("number the rows of later parts as lines of the file: rejected rows, an unknown rep, a footer and a record over two lines", async () => {
+  it("number the rows of later parts as lines of the file: rejected rows, an unknown rep, a footer and records over two lines", async () => {
     // rows numbered from each part's own start are shifted as the parts are merged: every anomaly names the line one
-    // thread names. Data row i is on line i + 2 (the header is line 1), and i + 3 after the record at 37,000, which
-    // runs over two lines (3 fields where the header has 4: rejected, and its message names both lines)
+    // thread names. Data row i is on line i + 2 (the header is line 1), one more after each record over two lines:
+    // 22,000 (a bad date, with a line break in its type: the message names no line) and 37,000 (3 fields where the
+    // header has 4: rejected, and its message names both lines)
     const lines = ["Id,Owner,Type,Date"];
     for (let i = 0; i < ROWS; i++) {
-      const date = [5, 20_005, 50_005].includes(i) ? "2026-13-01" : `2026-10-${String((i % 28) + 1).padStart(2, "0")}`;
+      const date = [5, 20_005, 22_000, 50_005].includes(i) ? "2026-13-01" : `2026-10-${String((i % 28) + 1).padStart(2, "0")}`;
       if (i === 37_000) lines.push(`A${i},R1,"call\nback"`);
-      else lines.push(`A${i},${i === 47_000 || i === 55_000 ? "R9" : `R${(i % 2) + 1}`},${i % 3 === 0 ? "visit" : "call"},${date}`);
+      else lines.push(`A${i},${i === 47_000 || i === 55_000 ? "R9" : `R${(i % 2) + 1}`},${i === 22_000 ? '"call\nback"' : i % 3 === 0 ? "visit" : "call"},${date}`);
     }
     const config = writeWorld({ activities: `${lines.join("\n")}\n\nGrand total\n` });
     const parts = await run(config, { KPI_THREADS: "4", KPI_PART_MIN_BYTES: "1" });
@@ -156,15 +157,15 @@ describe("reader threads", () => {
     expect(parts.json).toBe(single.json);
     const anomalies = (JSON.parse(parts.json) as { anomalies: { code: string; row: number | null; message: string }[] }).anomalies;
     const rowsOf = (code: string): (number | null)[] => anomalies.filter((a) => a.code === code).map((a) => a.row).sort((a, b) => (a ?? 0) - (b ?? 0));
-    // the bad dates: 5 + 2, 20,005 + 2, and 50,005 + 3 (after the record over two lines)
-    expect(rowsOf("rejected_row")).toEqual([7, 20_007, 37_002, 50_008]);
-    expect(anomalies.find((a) => a.row === 37_002)?.message).toMatch(/runs from line 37002 to line 37003/);
-    // R9 first at data row 47,000: line 47,003
-    expect(anomalies.find((a) => a.code === "unknown_rep")?.message).toMatch(/first at row 47003\)/);
-    // the footer: a blank line after the last data row (line 60,002), then "Grand total" on line 60,004
-    expect(anomalies.find((a) => a.code === "footer")?.message).toMatch(/^row 60004 /);
-    // the third part held that record: read again on this thread from the start of that part (after two merged parts of
-    // about 15,000 rows), and this thread reports its count every 20,000 rows
+    // the bad dates: 5 + 2, 20,005 + 2, 22,000 + 2, and 50,005 + 4 (after both records over two lines)
+    expect(rowsOf("rejected_row")).toEqual([7, 20_007, 22_002, 37_003, 50_009]);
+    expect(anomalies.find((a) => a.row === 37_003)?.message).toMatch(/runs from line 37003 to line 37004/);
+    // R9 first at data row 47,000: line 47,004
+    expect(anomalies.find((a) => a.code === "unknown_rep")?.message).toMatch(/first at row 47004\)/);
+    // the footer: a blank line after the last data row (line 60,003), then "Grand total" on line 60,005
+    expect(anomalies.find((a) => a.code === "footer")?.message).toMatch(/^row 60005 /);
+    // the second part (its bad date over two lines names no line) was merged; the third held the record whose message
+    // names lines: read again on this thread from its start, and this thread reports its count every 20,000 rows
     const [first = 0, second = 0, ...here] = parts.progress;
     expect([first, second - first].every((rows) => rows > ROWS / 4 - 500 && rows < 20_000)).toBe(true);
     expect(here).toEqual([40_000, 60_000]);
@@ -210,7 +211,12 @@ describe("reader threads", () => {
 
   it("hash files on a reader thread, in order, and give a file that cannot be read its system error code", async () => {
     const { ReaderPool } = (await import(dist("src/ingest/parallel/readerPool.js"))) as {
-      ReaderPool: new (threads: number) => { hashFiles(paths: readonly string[]): Promise<string[]>; hashFile(path: string): Promise<string>; close(): Promise<void> };
+      ReaderPool: new (threads: number) => {
+        hashFiles(paths: readonly string[]): Promise<string[]>;
+        hashFile(path: string): Promise<string>;
+        call(module: string, name: string, args: unknown[]): Promise<unknown>;
+        close(): Promise<void>;
+      };
     };
     const pool = new ReaderPool(1);
     try {
@@ -227,6 +233,14 @@ describe("reader threads", () => {
       );
       expect(missing?.code).toBe("ENOENT");
       expect(missing?.message).toMatch(/gone\.txt/);
+      // a task that cannot be cloned to the thread fails alone: the thread stays free for the next one
+      const uncloneable = await pool.call("file:///nowhere.js", "f", [() => 1]).then(
+        () => null,
+        (error: unknown) => error as Error,
+      );
+      expect(uncloneable?.name).toBe("DataCloneError");
+      writeFileSync(join(dir, "c.txt"), "gamma\n");
+      expect(await pool.hashFiles([join(dir, "c.txt")])).toEqual([sha256("gamma\n")]); // not hashed before: the thread does it
     } finally {
       await pool.close();
     }

@@ -36,16 +36,15 @@ export async function runCommand(options: RunCommandOptions, io: CommandIO): Pro
     progress?.update(source, rows);
   };
   // a large run's reader threads, idle once it is computed, render and write the workbooks while this thread writes the rest
-  let threads: ReaderPool | null = null;
-  const takeThreads = (taken: ReaderPool): void => void (threads = taken);
+  const taken: { threads: ReaderPool | null } = { threads: null };
   const { outcome, modules, written } = await (async () => {
     try {
-      const outcome = await computeRun({ config: options.config, cwd: io.cwd, period: options.period, progress: onProgress, takeThreads }).finally(() => progress?.done());
+      const outcome = await computeRun({ config: options.config, cwd: io.cwd, period: options.period, progress: onProgress, takeThreads: (threads) => (taken.threads = threads) }).finally(() => progress?.done());
       const modules = await (loading ?? outputModules(options.quiet));
-      const workbooks = threads === null ? undefined : modules.writeWorkbookOn(threads);
+      const workbooks = taken.threads === null ? undefined : modules.writeWorkbookOn(taken.threads);
       return { outcome, modules, written: await modules.writeOutputs(outcome, options.out, io.cwd, workbooks) };
     } finally {
-      void (threads as ReaderPool | null)?.close().catch(() => undefined); // not waited for: the process exits
+      void taken.threads?.close().catch(() => undefined); // not waited for: the process exits
     }
   })();
   const { terminal, resultsJson } = modules;

@@ -111,8 +111,8 @@ export type PartResult =
       /** the footer held back at the end of the range, and whether nothing was pending there */
       footer: RawRow[];
       idle: boolean;
-      /** a rejected record ran over several lines (see PassRecorder.rejectedAcrossLines): the part is read again where its lines are known */
-      rejectedAcrossLines: boolean;
+      /** a rejected record's message names its lines (see PassRecorder.rejectedNamingLines): the part is read again where its lines are known */
+      rejectedNamingLines: boolean;
     }
   | { kind: "irregular"; reason: string }
   | TaskFailed;

@@ -65,7 +65,7 @@ async function readPart(task: PartTask, onProgress: (rows: number) => void): Pro
     built.sink.reset(); // what it gathered is in `packed` now: let it go before the next part, which may be another source's
     return {
       kind: "done", read: recorder.read, rejected: recorder.rejected, duplicates: recorder.duplicates, anomalies: recorder.anomalies, packed, end, footer: rows.end(), idle,
-      rejectedAcrossLines: recorder.rejectedAcrossLines > 0,
+      rejectedNamingLines: recorder.rejectedNamingLines > 0,
     };
   } catch (error) {
     if (error instanceof Irregular) return { kind: "irregular", reason: error.message };

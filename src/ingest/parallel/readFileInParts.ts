@@ -119,7 +119,7 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | Read
     if (result.kind === "failed") throw Object.assign(new Error(result.message), { name: result.name, stack: result.stack });
     const last = i === parts.length - 1;
     // read again here: a part that did not end at its cut (or ended holding rows back), or whose messages name lines
-    if ((!last && !(result.end.offset === cuts[i + 1] && result.idle)) || result.rejectedAcrossLines) return { start: cuts[i] as number, line };
+    if ((!last && !(result.end.offset === cuts[i + 1] && result.idle)) || result.rejectedNamingLines) return { start: cuts[i] as number, line };
     const shift = line - 1;
     numberFrom(result, shift);
     job.pass.onPart(result);
@@ -154,7 +154,7 @@ function postParts(job: FileInParts, known: KnownHeader, cuts: readonly number[]
       }, (rows) => counted(i, rows)),
     );
   }
-  // every part handed out: the file's hash can be worked out by the first thread to run out of parts (see ReaderPool.hashFiles)
+  // every part handed out: the file's hash can be worked out by the first thread to run out of parts (see ReaderPool.hashFile)
   void job.pool.hashFile(file.path);
   return parts;
 }

@@ -1,13 +1,14 @@
 /**
  * Reader threads for a whole run: started as soon as the run knows it has a
  * large file (they boot while the roster is read), kept for every part of
- * every source and for hashing the files read, and stopped once the
- * fingerprints are in.
+ * every source and for hashing the files read, then stopped once the run is
+ * computed, or handed to `kpi run`, which writes its workbooks on them (see
+ * RunOptions.takeThreads).
  *
- * Tasks (parts to read, files to hash) wait in one queue, in the order they
- * were asked for, and a thread takes the next one when it has finished its
- * own (the next part of the source it read last, if there is one: see
- * `nextTaskFor`): a thread that happens to read quickly reads more parts, and the
+ * Tasks (parts to read, files to hash, functions to call) wait in one queue,
+ * and a thread takes the next one when it has finished its own: the next part
+ * of the source it read last, if there is one, else the first part, else the
+ * first hash or call (see `nextTaskFor`): a thread that happens to read quickly reads more parts, and the
  * threads run out of work at about the same time (parts shrink toward the
  * end of a file for that). A thread never waits long for its next task: this
  * thread hands it on as soon as it hears the last one is done, between its
@@ -121,11 +122,15 @@ export class ReaderPool {
   /** Hand queued tasks to idle threads; when no thread is left, fail what is queued. */
   private dispatch(): void {
     for (const thread of this.threads) {
-      if (this.queue.length === 0) return;
-      if (thread.stopped !== null || thread.busy !== null) continue;
-      const next = this.takeFor(thread);
-      thread.busy = next;
-      thread.worker.postMessage(next.task);
+      while (this.queue.length > 0 && thread.stopped === null && thread.busy === null) {
+        const next = this.takeFor(thread);
+        try {
+          thread.worker.postMessage(next.task);
+          thread.busy = next;
+        } catch (error) {
+          next.reject(error instanceof Error ? error : new Error(String(error))); // a task that cannot be cloned: the thread takes the next
+        }
+      }
     }
     if (this.threads.every((t) => t.stopped !== null)) {
       const error = this.threads[0]?.stopped ?? new Error("internal: no reader thread");

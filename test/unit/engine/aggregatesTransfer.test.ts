@@ -98,7 +98,7 @@ describe("packAggregates and absorbPacked", () => {
     expect(view(first)).toEqual(view(whole));
     expect(first.ambiguous.map((a) => a.row)).toEqual([7]); // the part's line 2 + 5
     expect(first.ambiguous).toEqual(whole.ambiguous);
-    const labels = (a: SourceAggregates) => [...a.perRecord.values()].flat().map((c) => [c.label, c.row, c.value?.toString() ?? null]);
+    const labels = (a: SourceAggregates) => [...a.perRecord.values()].flat().map((c) => [c.label, c.place?.row ?? null, c.value?.toString() ?? null]);
     // won after the cut, by a rep: D6 and D8, the part's lines 3 and 5, are deals.csv:8 and deals.csv:10 of the file
     expect(labels(first).slice(-2)).toEqual([["deals.csv:8", 8, "-3.5"], ["deals.csv:10", 10, "40"]]);
     expect(labels(first)).toEqual(labels(whole));
