@@ -11,9 +11,9 @@
  * there: the lines before it are known only once the parts before it are in
  * (each says where it ended), and are added to its row numbers as it is
  * merged. (Counting them here beforehand read the file a second time on this
- * thread, 2–3% of a large run.) A part that rejected a record running over
- * several lines is read again here instead: that record's message names its
- * lines, which the part could not number.
+ * thread, 2–3% of a large run.) A part that rejected a record over several
+ * lines for its shape hands the rest of the file to this thread instead: that
+ * record's message names its lines, which the part could not number.
  *
  * A cut can land inside a quoted field that holds a line break. The part
  * before it then does not end exactly at the cut (the reader of that part,
@@ -132,7 +132,7 @@ export async function readFileInParts(job: FileInParts): Promise<RawRow[] | Read
 }
 
 /** A part's rows, anomalies and end renumbered as lines of the file: `shift` lines come before the part's line 1. */
-export function numberFrom(part: Extract<PartResult, { kind: "done" }>, shift: number): void {
+function numberFrom(part: Extract<PartResult, { kind: "done" }>, shift: number): void {
   if (shift === 0) return;
   for (const anomaly of part.anomalies) if (anomaly.row !== null) anomaly.row += shift;
   part.footer = part.footer.map((row: RawRow & { lastLine?: number }) => ({ ...row, row: row.row + shift, ...(row.lastLine === undefined ? {} : { lastLine: row.lastLine + shift }) }));
