@@ -7,6 +7,7 @@
 import type { ComponentConfig } from "../config/schema.js";
 import { Dec } from "../money.js";
 import { periodEnd, periodStart, type Period } from "../engine/period.js";
+import { candidateLabel } from "../engine/recordCandidate.js";
 import type { SourceAggregates } from "../engine/sourceAggregator.js";
 
 export interface RecordPay {
@@ -36,10 +37,11 @@ export function perRecordIndex(
   const last = periodEnd(period);
   for (const record of candidates) {
     if (record.day < first || record.day > last) continue;
+    const label = candidateLabel(record);
     let pay: RecordPay;
-    if (fixed !== null) pay = { label: record.label, value: record.value, rate: null, amount: fixed, note: `${fixed.toString()} per record` };
-    else if (rate !== null && record.value !== null) pay = { label: record.label, value: record.value, rate, amount: record.value.times(rate), note: `${rate.times(100).toString()}% of the record's value` };
-    else pay = { label: record.label, value: null, rate, amount: new Dec(0), note: "the record has no value to pay on" };
+    if (fixed !== null) pay = { label, value: record.value, rate: null, amount: fixed, note: `${fixed.toString()} per record` };
+    else if (rate !== null && record.value !== null) pay = { label, value: record.value, rate, amount: record.value.times(rate), note: `${rate.times(100).toString()}% of the record's value` };
+    else pay = { label, value: null, rate, amount: new Dec(0), note: "the record has no value to pay on" };
     const list = index.get(record.rep);
     if (list) list.push(pay);
     else index.set(record.rep, [pay]);

@@ -20,7 +20,8 @@ import { Numbering } from "../util/numbering.js";
 import { Accumulator, entryStart, type AggregateKind, type PackedAccumulators } from "./accumulator.js";
 import { LANES, MoneySum } from "./moneySum.js";
 import type { MonthKey } from "./monthKeys.js";
-import { rowLabel, type RecordCandidate, type SourceAggregates } from "./sourceAggregator.js";
+import type { RecordCandidate } from "./recordCandidate.js";
+import type { SourceAggregates } from "./sourceAggregator.js";
 
 /** A table of accumulators (metric -> bucket -> rep), one entry per accumulator, grouped by metric and then bucket. */
 interface PackedTable {
@@ -72,8 +73,9 @@ interface PackedCandidate {
   rep: string;
   day: Day;
   value: string | null;
-  label: string;
-  place: { file: string; row: number } | null;
+  key: string | null;
+  file: string;
+  row: number;
 }
 
 export function packAggregates(a: SourceAggregates): PackedAggregates {
@@ -154,13 +156,8 @@ function packActivities(entries: readonly Entry[]): PackedActivities {
   return packed;
 }
 
-/** A candidate back as a record's; a row it names (and the label naming it), `shift` lines on. */
-function unpackCandidate(c: PackedCandidate, shift: number): RecordCandidate {
-  const value = c.value === null ? null : new Dec(c.value);
-  if (c.place === null || shift === 0) return { ...c, value };
-  const place = { file: c.place.file, row: c.place.row + shift };
-  return { ...c, value, place, label: rowLabel(place.file, place.row) };
-}
+/** A candidate back as a record's, its row `shift` lines on. */
+const unpackCandidate = (c: PackedCandidate, shift: number): RecordCandidate => ({ ...c, value: c.value === null ? null : new Dec(c.value), row: c.row + shift });
 
 /**
  * Adds a later part's packed aggregates (the rows after those of `into`) into

@@ -12,33 +12,19 @@ import { CalendarDate, type Day } from "../dates/calendarDate.js";
 import { isTrue } from "../expr/isTrue.js";
 import type { PortableSink } from "../ingest/parallel/filePart.js";
 import { deferredUnits, type SourceRecord } from "../ingest/sourceData.js";
-import { isDec, type Dec } from "../money.js";
+import { isDec } from "../money.js";
 import { MoneySum } from "./moneySum.js";
 import { Accumulator } from "./accumulator.js";
 import { compileForRecords, type RecordFn } from "./compileForRecords.js";
 import { USUAL_FIRST_MONTH, USUAL_MONTHS, monthOfDay, monthsSignature, type MonthKey } from "./monthKeys.js";
 import { ambiguousRepAnomaly, repHeader, type UnknownOwner } from "./ownerAnomalies.js";
 import { RecentMonths } from "./recentMonths.js";
+import type { RecordCandidate } from "./recordCandidate.js";
 import type { Rep } from "./roster.js";
 import type { RepMatcher } from "./repMatcher.js";
 
 /** rep id -> accumulator */
 export type RepAccumulators = Map<string, Accumulator>;
-
-export interface RecordCandidate {
-  rep: string;
-  day: Day;
-  value: Dec | null;
-  /** the record's key, or file:row (`rowLabel`) */
-  label: string;
-  /** the record's file and row when the label names them (the source has no key), else null */
-  place: { file: string; row: number } | null;
-}
-
-/** How a record of a source without a key is named on a commission line: `deals.csv:1234`. */
-export function rowLabel(file: string, row: number): string {
-  return `${file}:${row}`;
-}
 
 export interface OwnerActivity {
   /** months the record's date columns fall in */
@@ -213,9 +199,8 @@ export class SourceAggregator {
       if (!(date instanceof CalendarDate) || (component.where && !isTrue(component.where(record)))) continue;
       if (!this.keeps(monthOfDay(date.day))) continue;
       const value = component.value ? component.value(record) : null;
-      const place = this.keyAt >= 0 ? null : { file: this.files[record.file] ?? "", row: record.row };
-      const label = place === null ? String(values[this.keyAt] ?? "") : rowLabel(place.file, place.row);
-      d.perRecord.get(component.key)?.push({ rep, day: date.day, value: isDec(value) ? value : null, label, place });
+      const key = this.keyAt >= 0 ? String(values[this.keyAt] ?? "") : null;
+      d.perRecord.get(component.key)?.push({ rep, day: date.day, value: isDec(value) ? value : null, key, file: this.files[record.file] ?? "", row: record.row });
     }
   }
 

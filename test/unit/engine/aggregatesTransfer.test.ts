@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CalendarDate } from "../../../src/dates/calendarDate.js";
 import { absorbPacked, packAggregates } from "../../../src/engine/aggregatesTransfer.js";
+import { candidateLabel } from "../../../src/engine/recordCandidate.js";
 import { buildRoster } from "../../../src/engine/roster.js";
 import type { SourceAggregates } from "../../../src/engine/sourceAggregator.js";
 import type { Value } from "../../../src/expr/value.js";
@@ -98,7 +99,7 @@ describe("packAggregates and absorbPacked", () => {
     expect(view(first)).toEqual(view(whole));
     expect(first.ambiguous.map((a) => a.row)).toEqual([7]); // the part's line 2 + 5
     expect(first.ambiguous).toEqual(whole.ambiguous);
-    const labels = (a: SourceAggregates) => [...a.perRecord.values()].flat().map((c) => [c.label, c.place?.row ?? null, c.value?.toString() ?? null]);
+    const labels = (a: SourceAggregates) => [...a.perRecord.values()].flat().map((c) => [candidateLabel(c), c.row, c.value?.toString() ?? null]);
     // won after the cut, by a rep: D6 and D8, the part's lines 3 and 5, are deals.csv:8 and deals.csv:10 of the file
     expect(labels(first).slice(-2)).toEqual([["deals.csv:8", 8, "-3.5"], ["deals.csv:10", 10, "40"]]);
     expect(labels(first)).toEqual(labels(whole));
